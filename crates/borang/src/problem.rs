@@ -1,0 +1,311 @@
+//! Problems found in a rules file, each with its path, and the context that collects them.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::value::Value;
+
+/// One problem in a rules file: where, what, and what was expected instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    /// Where the problem is, e.g. `sections[3].words.max` (empty for the whole file).
+    pub path: String,
+    /// What is wrong, in English.
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub found: Option<String>,
+    /// For an unknown key: the keys that are known at that place.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub known: Vec<String>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str("(file)")?;
+        } else {
+            f.write_str(&self.path)?;
+        }
+        write!(f, ": {}", self.message)?;
+        if self.message.starts_with("expected ") {
+            // `Cx::expected` already said both.
+        } else {
+            match (&self.expected, &self.found) {
+            (Some(e), Some(x)) => write!(f, " (expected {e}, found {x})")?,
+            (Some(e), None) => write!(f, " (expected {e})")?,
+            (None, Some(x)) => write!(f, " (found {x})")?,
+            (None, None) => {}
+            }
+        }
+        if !self.known.is_empty() {
+            write!(f, "; known keys: {}", self.known.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem of a rules file that could not be compiled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RulesError {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for RulesError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.problems.len();
+        write!(f, "the rules have {n} problem{}:", if n == 1 { "" } else { "s" })?;
+        for p in &self.problems {
+            write!(f, "\n  {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RulesError {}
+
+impl RulesError {
+    pub(crate) fn single(path: &str, message: impl Into<String>) -> Self {
+        RulesError {
+            problems: vec![Problem {
+                path: path.to_owned(),
+                message: message.into(),
+                expected: None,
+                found: None,
+                known: Vec::new(),
+            }],
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// Walks a [`Value`] tree, remembering the path, collecting problems instead of stopping.
+#[derive(Debug, Default)]
+pub(crate) struct Cx {
+    path: Vec<Seg>,
+    pub(crate) problems: Vec<Problem>,
+}
+
+impl Cx {
+    pub(crate) fn path(&self) -> String {
+        let mut out = String::new();
+        for seg in &self.path {
+            match seg {
+                Seg::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(k);
+                }
+                Seg::Index(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
+
+    pub(crate) fn key<R>(&mut self, key: &str, f: impl FnOnce(&mut Cx) -> R) -> R {
+        self.path.push(Seg::Key(key.to_owned()));
+        let r = f(self);
+        self.path.pop();
+        r
+    }
+
+    pub(crate) fn index<R>(&mut self, i: usize, f: impl FnOnce(&mut Cx) -> R) -> R {
+        self.path.push(Seg::Index(i));
+        let r = f(self);
+        self.path.pop();
+        r
+    }
+
+    pub(crate) fn problem(&mut self, message: impl Into<String>) {
+        self.push(message.into(), None, None, Vec::new());
+    }
+
+    pub(crate) fn expected(&mut self, expected: impl Into<String>, found: impl Into<String>) {
+        let (expected, found) = (expected.into(), found.into());
+        self.push(format!("expected {expected}, found {found}"), Some(expected), Some(found), Vec::new());
+    }
+
+    pub(crate) fn invalid(&mut self, message: impl Into<String>, expected: impl Into<String>, found: &Value) {
+        self.push(message.into(), Some(expected.into()), Some(found.describe()), Vec::new());
+    }
+
+    fn push(&mut self, message: String, expected: Option<String>, found: Option<String>, known: Vec<String>) {
+        self.problems.push(Problem { path: self.path(), message, expected, found, known });
+    }
+
+    /// Opens `v` as an object whose keys must all be in `known`. Unknown and repeated keys are
+    /// reported (with a suggestion when one known key is close), and parsing goes on.
+    pub(crate) fn object<'v>(&mut self, v: &'v Value, known: &[&str]) -> Option<Obj<'v>> {
+        let Value::Object(pairs) = v else {
+            self.expected("an object", v.describe());
+            return None;
+        };
+        for (i, (key, _)) in pairs.iter().enumerate() {
+            if pairs[..i].iter().any(|(k, _)| k == key) {
+                self.key(key, |cx| cx.problem("this key is repeated; only the last one would count"));
+            } else if !known.contains(&key.as_str()) {
+                let suggestion = closest(key, known);
+                let message = match suggestion {
+                    Some(s) => format!("unknown key `{key}`; did you mean `{s}`?"),
+                    None => format!("unknown key `{key}`"),
+                };
+                let known = known.iter().map(|k| (*k).to_owned()).collect();
+                self.key(key, |cx| cx.push(message, None, None, known));
+            }
+        }
+        Some(Obj { pairs })
+    }
+}
+
+/// An object being read; keys were checked by [`Cx::object`].
+pub(crate) struct Obj<'v> {
+    pairs: &'v [(String, Value)],
+}
+
+impl<'v> Obj<'v> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'v Value> {
+        self.pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Reads an optional member.
+    pub(crate) fn opt<T: FromValue>(&self, cx: &mut Cx, key: &str) -> Option<T> {
+        let v = self.get(key)?;
+        cx.key(key, |cx| T::from_value(cx, v))
+    }
+
+    /// Reads a required member; its absence is a problem.
+    pub(crate) fn req<T: FromValue>(&self, cx: &mut Cx, key: &str, expected: &str) -> Option<T> {
+        if self.get(key).is_none() {
+            cx.push(format!("missing required key `{key}`"), Some(expected.to_owned()), None, Vec::new());
+            return None;
+        }
+        self.opt(cx, key)
+    }
+}
+
+/// Types read from a [`Value`] with problems collected in a [`Cx`].
+pub(crate) trait FromValue: Sized {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self>;
+}
+
+impl FromValue for String {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                cx.expected("a string", other.describe());
+                None
+            }
+        }
+    }
+}
+
+impl FromValue for bool {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            other => {
+                cx.expected("true or false", other.describe());
+                None
+            }
+        }
+    }
+}
+
+impl FromValue for f64 {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        match v {
+            Value::Number(n) if n.is_finite() => Some(*n),
+            other => {
+                cx.expected("a number", other.describe());
+                None
+            }
+        }
+    }
+}
+
+fn whole_number(cx: &mut Cx, v: &Value, max: f64) -> Option<f64> {
+    match v {
+        Value::Number(n) if n.fract() == 0.0 && *n >= 0.0 && *n <= max => Some(*n),
+        other => {
+            cx.expected("a whole number ≥ 0", other.describe());
+            None
+        }
+    }
+}
+
+impl FromValue for u32 {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        whole_number(cx, v, f64::from(u32::MAX)).map(|n| n as u32)
+    }
+}
+
+impl FromValue for u64 {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        // Integers above 2^53 are not exact in JSON numbers anyway.
+        whole_number(cx, v, 9_007_199_254_740_991.0).map(|n| n as u64)
+    }
+}
+
+impl<T: FromValue> FromValue for Vec<T> {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        let Value::Array(items) = v else {
+            cx.expected("an array", v.describe());
+            return None;
+        };
+        // Items that could not be read were reported; the rest are kept so that their own
+        // problems are found too.
+        Some(items.iter().enumerate().filter_map(|(i, item)| cx.index(i, |cx| T::from_value(cx, item))).collect())
+    }
+}
+
+/// The known key nearest to `key` by edit distance, if near enough to be a typo.
+fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let lower = key.to_lowercase();
+    known
+        .iter()
+        .map(|k| (edit_distance(&lower, &k.to_lowercase()), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb { prev } else { 1 + prev.min(cur).min(row[j]) };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_keys_only() {
+        assert_eq!(closest("wordz", &["words", "chars"]), Some("words"));
+        assert_eq!(closest("maxWords", &["min", "max", "warnAt"]), None);
+        assert_eq!(closest("Title", &["title", "id"]), Some("title"));
+    }
+}

@@ -1,0 +1,621 @@
+//! Rules compiled once from a rules file: every problem reported with its path, and a form
+//! that the checker only evaluates.
+
+use serde::Serialize;
+
+use crate::count::WordCountMode;
+use crate::format::Date;
+use crate::messages::{self, PLACEHOLDERS};
+use crate::pattern::Pattern;
+use crate::presets;
+use crate::problem::{Cx, Problem, RulesError};
+use crate::spec::*;
+use crate::value::Value;
+
+/// Rules files larger than this are refused before parsing.
+pub const MAX_RULES_BYTES: usize = 1 << 20;
+/// The most sections a form may have.
+pub const MAX_SECTIONS: usize = 500;
+/// How deep `extends` may chain.
+const MAX_EXTENDS: usize = 4;
+
+/// Rules ready to check form snapshots with. Built once; cheap to check with many times.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub(crate) title: String,
+    pub(crate) lang: Lang,
+    pub(crate) word_count: WordCountMode,
+    pub(crate) source: Option<String>,
+    pub(crate) sections: Vec<Section>,
+}
+
+/// What the DOM layer needs to know of a section to find and label its fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionInfo {
+    pub id: String,
+    pub title: String,
+    pub fields: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    pub required: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_words: Option<u32>,
+    /// Fields whose values decide whether this section applies.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Section {
+    pub id: String,
+    pub title: String,
+    pub fields: Vec<String>,
+    pub help: Option<String>,
+    pub when: Vec<Condition>,
+    pub required: Option<Meta>,
+    pub words: Bounds,
+    pub chars: Bounds,
+    pub format: Option<(Format, Meta)>,
+    pub pattern: Option<(Pattern, Option<Message>, Meta)>,
+    pub choice: Option<(Vec<String>, Meta)>,
+    pub checked_min: Option<(u32, Meta)>,
+    pub checked_max: Option<(u32, Meta)>,
+    pub accept: Option<(Vec<Accept>, Meta)>,
+    pub max_bytes: Option<(u64, Meta)>,
+    pub max_files: Option<(u32, Meta)>,
+    pub compare: Vec<Compare>,
+}
+
+/// Severity and own message of one check.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Meta {
+    pub severity: Severity,
+    pub message: Option<Message>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Bounds {
+    pub min: Option<(u32, Meta)>,
+    pub max: Option<(u32, Meta)>,
+    /// The count from which a warning is given, already worked out from `max`.
+    pub warn_from: Option<(u32, Meta)>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Condition {
+    Equals(String, String),
+    NotEquals(String, String),
+    OneOf(String, Vec<String>),
+    Filled(String, bool),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Format {
+    Url { hosts: Vec<String> },
+    Email,
+    Phone,
+    Digits { count: usize },
+    Number { min: Option<f64>, max: Option<f64> },
+    Date { min: Option<Date>, max: Option<Date> },
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Accept {
+    Extension(String),
+    Mime(String),
+    MimePrefix(String),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Compare {
+    pub field: String,
+    pub op: CompareOp,
+    pub as_kind: Option<CompareAs>,
+    pub meta: Meta,
+}
+
+impl Rules {
+    /// Compiles rules from JSON text.
+    ///
+    /// # Example
+    /// ```
+    /// let rules = borang::Rules::from_json(r#"{"title":"Proposal","sections":[
+    ///     {"id":"ringkasan","title":"Ringkasan","required":true,"words":{"max":200}}]}"#).unwrap();
+    /// assert_eq!(rules.title(), "Proposal");
+    /// ```
+    pub fn from_json(text: &str) -> Result<Rules, RulesError> {
+        if text.len() > MAX_RULES_BYTES {
+            return Err(RulesError::single(
+                "",
+                format!("the rules file is {} bytes; at most {MAX_RULES_BYTES} are accepted", text.len()),
+            ));
+        }
+        let value = Value::from_json(text).map_err(|e| RulesError::single("", format!("not valid JSON: {e}")))?;
+        Rules::from_value(value)
+    }
+
+    /// Compiles rules from a JSON tree (a JS object in the browser).
+    pub fn from_value(value: Value) -> Result<Rules, RulesError> {
+        let (resolved, by_id) = resolve_extends(value, 0)?;
+        let mut cx = Cx::default();
+        let rules = RulesSpec::read(&mut cx, &resolved).and_then(|spec| compile(&mut cx, spec));
+        let mut problems = cx.problems;
+        // Reading and compiling are two passes; report in the order of the file.
+        problems.sort_by_key(|p| section_index(&p.path));
+        if by_id {
+            rename_section_paths(&mut problems, &resolved);
+        }
+        match rules {
+            Some(rules) if problems.is_empty() => Ok(rules),
+            _ => Err(RulesError { problems }),
+        }
+    }
+
+    /// The compiled preset of that name.
+    pub fn preset(name: &str) -> Result<Rules, RulesError> {
+        match presets::find(name) {
+            Some(p) => Rules::from_json(p.json),
+            None => Err(unknown_preset(name, "")),
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The language of messages unless a check asks for another.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn word_count(&self) -> WordCountMode {
+        self.word_count
+    }
+
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// The sections in form order, with the fields each covers.
+    pub fn sections_info(&self) -> Vec<SectionInfo> {
+        self.sections
+            .iter()
+            .map(|s| SectionInfo {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                fields: s.fields.clone(),
+                help: s.help.clone(),
+                required: s.required.is_some(),
+                max_words: s.words.max.as_ref().map(|(n, _)| *n),
+                depends_on: s.when.iter().map(|c| c.field().to_owned()).collect(),
+            })
+            .collect()
+    }
+}
+
+/// Every problem of a rules file (empty when it compiles).
+pub fn lint(value: Value) -> Vec<Problem> {
+    match Rules::from_value(value) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems,
+    }
+}
+
+fn unknown_preset(name: &str, path: &str) -> RulesError {
+    let known: Vec<String> = presets::all().iter().map(|p| p.name.to_owned()).collect();
+    RulesError {
+        problems: vec![Problem {
+            path: path.to_owned(),
+            message: format!("unknown preset {name:?}"),
+            expected: Some(format!("one of {}", known.join(", "))),
+            found: Some(format!("{name:?}")),
+            known,
+        }],
+    }
+}
+
+/// Applies `extends`: the preset's document with this file's keys over it and its
+/// `sections` object merged section by section. Returns whether sections were given by id.
+fn resolve_extends(mut value: Value, depth: usize) -> Result<(Value, bool), RulesError> {
+    let Some(extends) = value.get("extends") else { return Ok((value, false)) };
+    let Some(name) = extends.as_str().map(str::to_owned) else {
+        return Err(RulesError {
+            problems: vec![Problem {
+                path: "extends".into(),
+                message: "expected a preset name".into(),
+                expected: Some("a string".into()),
+                found: Some(extends.describe()),
+                known: Vec::new(),
+            }],
+        });
+    };
+    if depth >= MAX_EXTENDS {
+        return Err(RulesError::single("extends", "presets extend each other too deeply"));
+    }
+    let preset = presets::find(&name).ok_or_else(|| unknown_preset(&name, "extends"))?;
+    let base = Value::from_json(preset.json).map_err(|e| RulesError::single("extends", e))?;
+    let (mut base, _) = resolve_extends(base, depth + 1)?;
+
+    let Value::Object(pairs) = value else { unreachable!("`get` found a key") };
+    let mut sections_patch = None;
+    let mut rest = Vec::new();
+    for (key, v) in pairs {
+        match key.as_str() {
+            "sections" => sections_patch = Some(v),
+            "extends" => {}
+            _ => rest.push((key, v)),
+        }
+    }
+    value = Value::Object(rest);
+    base.merge_patch(value);
+    if let Some(patch) = sections_patch {
+        let Value::Object(patches) = patch else {
+            return Err(RulesError {
+                problems: vec![Problem {
+                    path: "sections".into(),
+                    message: "with `extends`, sections are given as an object keyed by section id".into(),
+                    expected: Some("an object such as {\"ringkasan\": {\"words\": {\"max\": 250}}}".into()),
+                    found: Some(patch.describe()),
+                    known: Vec::new(),
+                }],
+            });
+        };
+        let mut sections = match base.get("sections") {
+            Some(Value::Array(items)) => items.clone(),
+            _ => Vec::new(),
+        };
+        for (id, patch) in patches {
+            let at = sections.iter().position(|s| s.get("id").and_then(Value::as_str) == Some(id.as_str()));
+            match (at, patch) {
+                (Some(i), Value::Null) => {
+                    sections.remove(i);
+                }
+                (None, Value::Null) => {
+                    return Err(RulesError::single(&format!("sections.{id}"), format!("the preset has no section {id:?} to remove")))
+                }
+                (Some(i), patch) => sections[i].merge_patch(patch),
+                (None, patch) => {
+                    let mut section = Value::Object(vec![("id".into(), Value::String(id.clone()))]);
+                    section.merge_patch(patch);
+                    sections.push(section);
+                }
+            }
+        }
+        base.merge_patch(Value::Object(vec![("sections".into(), Value::Null)]));
+        if let Value::Object(pairs) = &mut base {
+            pairs.push(("sections".into(), Value::Array(sections)));
+        }
+    }
+    Ok((base, true))
+}
+
+/// The section a path is in, for ordering problems; `None` sorts first.
+fn section_index(path: &str) -> Option<usize> {
+    path.strip_prefix("sections[")?.split(']').next()?.parse().ok()
+}
+
+/// With `extends`, a file names sections by id: report `sections.ringkasan.words.max`,
+/// not the index in the merged list.
+fn rename_section_paths(problems: &mut [Problem], resolved: &Value) {
+    let Some(Value::Array(sections)) = resolved.get("sections") else { return };
+    for p in problems {
+        let Some(rest) = p.path.strip_prefix("sections[") else { continue };
+        let Some((index, tail)) = rest.split_once(']') else { continue };
+        let id = index.parse::<usize>().ok().and_then(|i| sections.get(i)).and_then(|s| s.get("id")).and_then(Value::as_str);
+        if let Some(id) = id {
+            p.path = format!("sections.{id}{tail}");
+        }
+    }
+}
+
+fn meta(cx: &mut Cx, severity: Option<Severity>, message: Option<Message>) -> Meta {
+    if let Some(m) = &message {
+        for (lang, text) in [("id", &m.id), ("en", &m.en)] {
+            let Some(text) = text else { continue };
+            for name in messages::unknown_placeholders(text) {
+                cx.key("message", |cx| {
+                    cx.key(lang, |cx| {
+                        cx.problem(format!("unknown placeholder `{{{name}}}`; known: {}", PLACEHOLDERS.join(", ")))
+                    })
+                });
+            }
+        }
+    }
+    Meta { severity: severity.unwrap_or(Severity::Error), message }
+}
+
+fn check<T>(cx: &mut Cx, key: &str, c: Option<Check<T>>) -> Option<(T, Meta)> {
+    let (value, severity, message) = c?.parts();
+    Some((value, cx.key(key, |cx| meta(cx, severity, message))))
+}
+
+fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
+    if spec.sections.len() > MAX_SECTIONS {
+        cx.key("sections", |cx| cx.expected(format!("at most {MAX_SECTIONS} sections"), spec.sections.len().to_string()));
+        return None;
+    }
+    if spec.sections.is_empty() && cx.problems.is_empty() {
+        cx.key("sections", |cx| cx.problem("a form needs at least one section"));
+    }
+    let mut sections = Vec::with_capacity(spec.sections.len());
+    for (i, s) in spec.sections.into_iter().enumerate() {
+        if let Some(prev) = sections.iter().position(|p: &Section| p.id == s.id && !s.id.is_empty()) {
+            cx.key("sections", |cx| cx.index(i, |cx| cx.key("id", |cx| cx.problem(format!("the id {:?} is already used by sections[{prev}]", s.id)))));
+        }
+        if let Some(section) = cx.key("sections", |cx| cx.index(i, |cx| compile_section(cx, s))) {
+            sections.push(section);
+        }
+    }
+    Some(Rules {
+        title: spec.title.unwrap_or_default(),
+        lang: spec.lang.unwrap_or_default(),
+        word_count: spec.word_count.unwrap_or_default(),
+        source: spec.source,
+        sections,
+    })
+}
+
+fn compile_section(cx: &mut Cx, s: SectionSpec) -> Option<Section> {
+    // A missing or empty id or title was reported when reading.
+    if !s.id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
+        cx.key("id", |cx| cx.invalid("a section id is letters, digits, `_`, `-` or `.`", "an id such as \"ringkasan\"", &Value::String(s.id.clone())));
+    }
+    let defaulted = s.fields.is_none();
+    let fields = match s.fields {
+        Some(f) => f.into_vec(),
+        None if s.id.is_empty() => Vec::new(),
+        None => vec![s.id.clone()],
+    };
+    if fields.is_empty() && !(defaulted && s.id.is_empty()) {
+        cx.key("fields", |cx| cx.problem("a section covers at least one field"));
+    }
+    for (i, f) in fields.iter().enumerate() {
+        if f.trim().is_empty() {
+            cx.key("fields", |cx| cx.index(i, |cx| cx.problem("the field name is empty")));
+        }
+    }
+    let when = match s.when {
+        None => Vec::new(),
+        Some(OneOrManyConditions::One(c)) => cx.key("when", |cx| condition(cx, c)).into_iter().collect(),
+        Some(OneOrManyConditions::Many(cs)) => cx.key("when", |cx| {
+            cs.into_iter().enumerate().filter_map(|(i, c)| cx.index(i, |cx| condition(cx, c))).collect()
+        }),
+    };
+    let required = check(cx, "required", s.required).and_then(|(on, meta)| on.then_some(meta));
+    let words = s.words.map(|l| cx.key("words", |cx| bounds(cx, l))).unwrap_or_default();
+    let chars = s.chars.map(|l| cx.key("chars", |cx| bounds(cx, l))).unwrap_or_default();
+    let format = s.format.and_then(|f| cx.key("format", |cx| format(cx, f)));
+    let pattern = s.pattern.and_then(|p| cx.key("pattern", |cx| pattern(cx, p)));
+    let choice = check(cx, "choice", s.choice);
+    if let Some((options, _)) = &choice {
+        if options.is_empty() {
+            cx.key("choice", |cx| cx.problem("the list of options is empty"));
+        }
+    }
+    let (checked_min, checked_max) = match s.checked {
+        Some(c) => cx.key("checked", |cx| {
+            let min = check(cx, "min", c.min);
+            let max = check(cx, "max", c.max);
+            if let (Some((lo, _)), Some((hi, _))) = (&min, &max) {
+                if lo > hi {
+                    cx.key("min", |cx| cx.expected(format!("at most max ({hi})"), lo.to_string()));
+                }
+            }
+            (min, max)
+        }),
+        None => (None, None),
+    };
+    let (accept, max_bytes, max_files) = match s.files {
+        Some(f) => cx.key("files", |cx| files(cx, f)),
+        None => (None, None, None),
+    };
+    let compare = s
+        .compare
+        .unwrap_or_default()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            cx.key("compare", |cx| {
+                cx.index(i, |cx| {
+                    if c.field.trim().is_empty() {
+                        cx.key("field", |cx| cx.problem("the field name is empty"));
+                    }
+                    let meta = meta(cx, c.severity, c.message);
+                    Some(Compare { field: c.field, op: c.op, as_kind: c.as_kind, meta })
+                })
+            })
+        })
+        .collect();
+    Some(Section {
+        id: s.id,
+        title: s.title,
+        fields,
+        help: s.help,
+        when,
+        required,
+        words,
+        chars,
+        format,
+        pattern,
+        choice,
+        checked_min,
+        checked_max,
+        accept,
+        max_bytes,
+        max_files,
+        compare,
+    })
+}
+
+fn condition(cx: &mut Cx, c: ConditionSpec) -> Option<Condition> {
+    if c.field.trim().is_empty() {
+        cx.key("field", |cx| cx.problem("the field name is empty"));
+    }
+    let given = [c.equals.is_some(), c.not_equals.is_some(), c.one_of.is_some(), c.filled.is_some()];
+    if given.iter().filter(|g| **g).count() != 1 {
+        cx.problem("give exactly one of `equals`, `notEquals`, `oneOf`, `filled`");
+        return None;
+    }
+    Some(match (c.equals, c.not_equals, c.one_of, c.filled) {
+        (Some(v), ..) => Condition::Equals(c.field, v),
+        (_, Some(v), ..) => Condition::NotEquals(c.field, v),
+        (_, _, Some(v), _) => Condition::OneOf(c.field, v),
+        (.., Some(v)) => Condition::Filled(c.field, v),
+        _ => unreachable!("exactly one is given"),
+    })
+}
+
+fn bounds(cx: &mut Cx, l: Limits) -> Bounds {
+    let min = check(cx, "min", l.min);
+    let max = check(cx, "max", l.max);
+    if let (Some((lo, _)), Some((hi, _))) = (&min, &max) {
+        if lo > hi {
+            cx.key("min", |cx| cx.expected(format!("at most max ({hi})"), lo.to_string()));
+        }
+    }
+    if let Some((0, _)) = &max {
+        cx.key("max", |cx| cx.expected("a maximum above 0", "0"));
+    }
+    let warn_from = match (check(cx, "warnAt", l.warn_at), &max) {
+        (None, _) => None,
+        (Some(_), None) if l.max_unreadable => None,
+        (Some(_), None) => {
+            cx.key("warnAt", |cx| cx.problem("`warnAt` is a fraction of `max`, and there is no `max`"));
+            None
+        }
+        (Some((f, _)), Some(_)) if !(f > 0.0 && f < 1.0) => {
+            cx.key("warnAt", |cx| cx.expected("a fraction between 0 and 1, such as 0.9", messages::decimal(f, Lang::En)));
+            None
+        }
+        (Some((f, mut meta)), Some((hi, _))) => {
+            if meta.message.is_none() || meta.severity == Severity::Error {
+                // A warning before the limit is a warning unless the file says otherwise.
+                meta.severity = Severity::Warning;
+            }
+            Some(((f * f64::from(*hi)).ceil() as u32, meta))
+        }
+    };
+    Bounds { min, max, warn_from }
+}
+
+fn format(cx: &mut Cx, f: FormatSpec) -> Option<(Format, Meta)> {
+    let meta = meta(cx, f.severity, f.message);
+    let kind = f.kind;
+    if f.hosts.is_some() && kind != FormatKind::Url {
+        cx.key("hosts", |cx| cx.problem("`hosts` applies to the `url` format only"));
+    }
+    if (f.min.is_some() || f.max.is_some()) && !matches!(kind, FormatKind::Number | FormatKind::Date) {
+        cx.problem("`min` and `max` apply to the `number` and `date` formats only");
+    }
+    let format = match kind {
+        FormatKind::Url => {
+            let hosts = f.hosts.unwrap_or_default();
+            for (i, h) in hosts.iter().enumerate() {
+                let ok = !h.is_empty() && h.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') && !h.starts_with('.');
+                if !ok {
+                    cx.key("hosts", |cx| cx.index(i, |cx| cx.invalid("not a host name", "a host such as \"youtube.com\"", &Value::String(h.clone()))));
+                }
+            }
+            Format::Url { hosts: hosts.into_iter().map(|h| h.to_lowercase()).collect() }
+        }
+        FormatKind::Email => Format::Email,
+        FormatKind::Phone => Format::Phone,
+        FormatKind::Nip => Format::Digits { count: 18 },
+        FormatKind::Nik => Format::Digits { count: 16 },
+        FormatKind::Number => {
+            let num = |cx: &mut Cx, key: &str, v: Option<NumberOrDate>| match v {
+                Some(NumberOrDate::Number(n)) => Some(n),
+                Some(NumberOrDate::Date(s)) => {
+                    cx.key(key, |cx| cx.expected("a number", format!("{s:?}")));
+                    None
+                }
+                None => None,
+            };
+            let (min, max) = (num(cx, "min", f.min), num(cx, "max", f.max));
+            if let (Some(lo), Some(hi)) = (min, max) {
+                if lo > hi {
+                    cx.key("min", |cx| cx.expected("at most max", messages::decimal(lo, Lang::En)));
+                }
+            }
+            Format::Number { min, max }
+        }
+        FormatKind::Date => {
+            let day = |cx: &mut Cx, key: &str, v: Option<NumberOrDate>| match v {
+                Some(NumberOrDate::Date(s)) => {
+                    let d = Date::parse_iso(&s);
+                    if d.is_none() {
+                        cx.key(key, |cx| cx.expected("a date \"YYYY-MM-DD\"", format!("{s:?}")));
+                    }
+                    d
+                }
+                Some(NumberOrDate::Number(n)) => {
+                    cx.key(key, |cx| cx.expected("a date \"YYYY-MM-DD\"", messages::decimal(n, Lang::En)));
+                    None
+                }
+                None => None,
+            };
+            let (min, max) = (day(cx, "min", f.min), day(cx, "max", f.max));
+            if let (Some(lo), Some(hi)) = (min, max) {
+                if lo > hi {
+                    cx.key("min", |cx| cx.expected(format!("not after max ({hi})"), lo.to_string()));
+                }
+            }
+            Format::Date { min, max }
+        }
+    };
+    Some((format, meta))
+}
+
+fn pattern(cx: &mut Cx, p: PatternSpec) -> Option<(Pattern, Option<Message>, Meta)> {
+    let meta = meta(cx, p.severity, p.message);
+    match Pattern::compile(&p.regex, p.case_insensitive.unwrap_or(false)) {
+        Ok(compiled) => Some((compiled, p.description, meta)),
+        Err(e) => {
+            cx.key("regex", |cx| cx.invalid(format!("the pattern does not compile: {e}"), "a linear-time pattern (no backreferences or lookaround)", &Value::String(p.regex)));
+            None
+        }
+    }
+}
+
+type FileChecks = (Option<(Vec<Accept>, Meta)>, Option<(u64, Meta)>, Option<(u32, Meta)>);
+
+fn files(cx: &mut Cx, f: FilesSpec) -> FileChecks {
+    let accept = check(cx, "accept", f.accept).map(|(list, meta)| {
+        let parsed = list
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, a)| {
+                let a = a.trim().to_lowercase();
+                if let Some(ext) = a.strip_prefix('.').filter(|e| !e.is_empty() && !e.contains('/')) {
+                    Some(Accept::Extension(ext.to_owned()))
+                } else if let Some(prefix) = a.strip_suffix("/*").filter(|p| !p.is_empty() && !p.contains('/')) {
+                    Some(Accept::MimePrefix(format!("{prefix}/")))
+                } else if a.split('/').count() == 2 && a.split('/').all(|p| !p.is_empty()) {
+                    Some(Accept::Mime(a))
+                } else {
+                    cx.key("accept", |cx| cx.index(i, |cx| cx.invalid("not a file type", "an extension such as \".pdf\" or a MIME type such as \"application/pdf\"", &Value::String(a))));
+                    None
+                }
+            })
+            .collect::<Vec<_>>();
+        (parsed, meta)
+    });
+    let max_bytes = check(cx, "maxBytes", f.max_bytes);
+    if let Some((0, _)) = max_bytes {
+        cx.key("maxBytes", |cx| cx.expected("a size above 0", "0"));
+    }
+    let max_files = check(cx, "maxFiles", f.max_files);
+    if let Some((0, _)) = max_files {
+        cx.key("maxFiles", |cx| cx.expected("at least 1", "0"));
+    }
+    (accept, max_bytes, max_files)
+}
+
+impl Condition {
+    pub(crate) fn field(&self) -> &str {
+        match self {
+            Condition::Equals(f, _) | Condition::NotEquals(f, _) | Condition::OneOf(f, _) | Condition::Filled(f, _) => f,
+        }
+    }
+}

@@ -1,0 +1,587 @@
+//! The rules file as written: the types the JSON Schema is generated from, and how each is
+//! read from a [`Value`] with every problem collected. Meaning (limits that contradict each
+//! other, patterns that don't compile, …) is checked when compiling, in `rules.rs`.
+
+use schemars::JsonSchema;
+
+use crate::count::WordCountMode;
+use crate::problem::{Cx, FromValue};
+use crate::value::Value;
+
+/// A rules file: one form, its sections and their checks.
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[schemars(title = "borang rules")]
+pub struct RulesSpec {
+    /// Link to this schema, for editors.
+    #[serde(rename = "$schema")]
+    pub schema: Option<String>,
+    /// A preset this file builds on (`kipp-2023`, `kipp-2021`, `inovasi-daerah`). With
+    /// `extends`, `sections` is an object keyed by section id: each entry is merged into
+    /// the preset's section of that id (`null` removes it; a new id adds a section).
+    pub extends: Option<String>,
+    /// The form's title.
+    pub title: Option<String>,
+    /// Language of the default messages: `id` (Indonesian, default) or `en`.
+    pub lang: Option<Lang>,
+    /// How words are counted: `office` (LibreOffice Writer's count, default) or `unicode`.
+    pub word_count: Option<WordCountMode>,
+    /// Where the form's structure and limits come from.
+    pub source: Option<String>,
+    /// Free text for people maintaining the file.
+    pub description: Option<String>,
+    /// The sections, in the order they appear on the form.
+    #[schemars(with = "SectionsSchema")]
+    pub sections: Vec<SectionSpec>,
+}
+
+/// The languages of the message catalogues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Bahasa Indonesia.
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+#[allow(dead_code)]
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum SectionsSchema {
+    List(Vec<SectionSpec>),
+    Patch(std::collections::BTreeMap<String, serde_json::Value>),
+}
+
+/// One section of the form: the fields it covers and its checks. Limits apply to the text of
+/// all its fields together.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct SectionSpec {
+    /// A unique id, e.g. `ringkasan`.
+    pub id: String,
+    /// The title shown to the applicant and used in messages.
+    pub title: String,
+    /// Form field names covered (a name, or several). Default: the section id.
+    pub fields: Option<OneOrMany>,
+    /// Help text for the applicant.
+    pub help: Option<String>,
+    /// The section applies only when this holds (a list: all of them).
+    pub when: Option<OneOrManyConditions>,
+    /// The section must be filled.
+    pub required: Option<Check<bool>>,
+    /// Word limits.
+    pub words: Option<Limits>,
+    /// Character limits (extended grapheme clusters, line breaks not counted).
+    pub chars: Option<Limits>,
+    /// The text must be of this format.
+    pub format: Option<FormatSpec>,
+    /// The text must match this linear-time pattern (whole value, like HTML `pattern`).
+    pub pattern: Option<PatternSpec>,
+    /// Every value must be one of these options.
+    pub choice: Option<Check<Vec<String>>>,
+    /// How many boxes of a checkbox group (or options of a multi-select) may be checked.
+    pub checked: Option<CountLimits>,
+    /// File inputs.
+    pub files: Option<FilesSpec>,
+    /// Comparisons with other fields (e.g. end date after start date).
+    pub compare: Option<Vec<CompareSpec>>,
+}
+
+/// One name or a list of names.
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+/// One condition or a list of conditions that must all hold.
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(untagged)]
+pub enum OneOrManyConditions {
+    One(ConditionSpec),
+    Many(Vec<ConditionSpec>),
+}
+
+/// A condition on another field's value. Give exactly one of `equals`, `notEquals`, `oneOf`,
+/// `filled`.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct ConditionSpec {
+    /// The field whose value decides.
+    pub field: String,
+    pub equals: Option<String>,
+    pub not_equals: Option<String>,
+    pub one_of: Option<Vec<String>>,
+    /// `true`: the field has a value; `false`: it is empty.
+    pub filled: Option<bool>,
+}
+
+/// A check's value alone (`200`), or with its severity and own message
+/// (`{"value": 200, "severity": "warning", "message": {"id": "…", "en": "…"}}`).
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(untagged)]
+pub enum Check<T> {
+    Plain(T),
+    Detailed(Detailed<T>),
+}
+
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Detailed<T> {
+    pub value: T,
+    pub severity: Option<Severity>,
+    pub message: Option<Message>,
+}
+
+impl<T> Check<T> {
+    pub fn parts(self) -> (T, Option<Severity>, Option<Message>) {
+        match self {
+            Check::Plain(v) => (v, None, None),
+            Check::Detailed(d) => (d.value, d.severity, d.message),
+        }
+    }
+}
+
+/// How serious a failed check is. Errors block submission; warnings never do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A message of the rules file's own, in one or both languages. Placeholders such as
+/// `{title}`, `{count}`, `{min}`, `{max}` are filled in.
+#[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    pub id: Option<String>,
+    pub en: Option<String>,
+}
+
+/// Minimum and maximum, and a warning before the maximum is reached.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct Limits {
+    pub min: Option<Check<u32>>,
+    pub max: Option<Check<u32>>,
+    /// Warn from this fraction of `max` on (e.g. `0.9`).
+    pub warn_at: Option<Check<f64>>,
+    /// `max` was given but could not be read (so `warnAt` needn't complain of its absence).
+    #[schemars(skip)]
+    pub max_unreadable: bool,
+}
+
+/// Minimum and maximum of a count.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountLimits {
+    pub min: Option<Check<u32>>,
+    pub max: Option<Check<u32>>,
+}
+
+/// The kinds of value a format check knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FormatKind {
+    /// An http(s) link; `hosts` may restrict it (`youtube.com` also allows `www.` and `m.`).
+    Url,
+    /// An e-mail address.
+    Email,
+    /// An Indonesian phone number (+62, 62 or 0 prefix).
+    Phone,
+    /// Nomor Induk Pegawai: 18 digits.
+    Nip,
+    /// Nomor Induk Kependudukan: 16 digits.
+    Nik,
+    /// A number as Indonesians write it (`1.500.000,50`, `Rp1.500.000`); `min`/`max` are numbers.
+    Number,
+    /// A date (`2025-05-06`, `06/05/2025`, `6 Mei 2025`); `min`/`max` are `YYYY-MM-DD`.
+    Date,
+}
+
+/// A format check.
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct FormatSpec {
+    #[serde(rename = "type")]
+    pub kind: FormatKind,
+    /// For `url`: the hosts allowed (subdomains included).
+    pub hosts: Option<Vec<String>>,
+    /// For `number` and `date`: the smallest value allowed.
+    pub min: Option<NumberOrDate>,
+    /// For `number` and `date`: the largest value allowed.
+    pub max: Option<NumberOrDate>,
+    pub severity: Option<Severity>,
+    pub message: Option<Message>,
+}
+
+/// A number, or a date as `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
+#[serde(untagged)]
+pub enum NumberOrDate {
+    Number(f64),
+    Date(String),
+}
+
+/// A pattern the whole text must match: a linear-time subset of JavaScript regular
+/// expressions (no backreferences or lookaround).
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct PatternSpec {
+    pub regex: String,
+    pub case_insensitive: Option<bool>,
+    /// What the pattern asks for, in words, for the default message ("18 digit angka").
+    pub description: Option<Message>,
+    pub severity: Option<Severity>,
+    pub message: Option<Message>,
+}
+
+/// Checks on file inputs, from the files' name, type and size.
+#[derive(Debug, Clone, Default, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct FilesSpec {
+    /// Like HTML `accept`: extensions (`.pdf`) and MIME types (`application/pdf`, `image/*`).
+    pub accept: Option<Check<Vec<String>>>,
+    /// Largest size of one file, in bytes.
+    pub max_bytes: Option<Check<u64>>,
+    /// Most files in the section.
+    pub max_files: Option<Check<u32>>,
+}
+
+/// How this section's value must compare with another field's value.
+#[derive(Debug, Clone, JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct CompareSpec {
+    /// The other field.
+    pub field: String,
+    /// This value `op` the other value, e.g. `>` for "after" with dates.
+    pub op: CompareOp,
+    /// How values are read. Default: from the section's `format` (date or number), else date
+    /// when both read as dates, else number.
+    #[serde(rename = "as")]
+    pub as_kind: Option<CompareAs>,
+    pub severity: Option<Severity>,
+    pub message: Option<Message>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, JsonSchema)]
+pub enum CompareOp {
+    #[serde(rename = "<")]
+    Lt,
+    #[serde(rename = "<=")]
+    Le,
+    #[serde(rename = ">")]
+    Gt,
+    #[serde(rename = ">=")]
+    Ge,
+    #[serde(rename = "==")]
+    Eq,
+    #[serde(rename = "!=")]
+    Ne,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CompareAs {
+    Date,
+    Number,
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading from a Value. The key lists are the single source of the keys each object takes;
+// a test checks them against the generated schema.
+
+pub(crate) const RULES_KEYS: &[&str] =
+    &["$schema", "extends", "title", "lang", "wordCount", "source", "description", "sections"];
+pub(crate) const SECTION_KEYS: &[&str] = &[
+    "id", "title", "fields", "help", "when", "required", "words", "chars", "format", "pattern", "choice",
+    "checked", "files", "compare",
+];
+pub(crate) const CONDITION_KEYS: &[&str] = &["field", "equals", "notEquals", "oneOf", "filled"];
+pub(crate) const DETAILED_KEYS: &[&str] = &["value", "severity", "message"];
+pub(crate) const MESSAGE_KEYS: &[&str] = &["id", "en"];
+pub(crate) const LIMITS_KEYS: &[&str] = &["min", "max", "warnAt"];
+pub(crate) const COUNT_LIMITS_KEYS: &[&str] = &["min", "max"];
+pub(crate) const FORMAT_KEYS: &[&str] = &["type", "hosts", "min", "max", "severity", "message"];
+pub(crate) const PATTERN_KEYS: &[&str] = &["regex", "caseInsensitive", "description", "severity", "message"];
+pub(crate) const FILES_KEYS: &[&str] = &["accept", "maxBytes", "maxFiles"];
+pub(crate) const COMPARE_KEYS: &[&str] = &["field", "op", "as", "severity", "message"];
+
+impl RulesSpec {
+    /// Reads a rules file whose `extends`, if any, was already resolved (so `sections` is
+    /// a list).
+    pub(crate) fn read(cx: &mut Cx, v: &Value) -> Option<RulesSpec> {
+        let o = cx.object(v, RULES_KEYS)?;
+        let spec = RulesSpec {
+            schema: o.opt(cx, "$schema"),
+            extends: o.opt(cx, "extends"),
+            title: o.req(cx, "title", "the form's title"),
+            lang: o.opt(cx, "lang"),
+            word_count: o.opt(cx, "wordCount"),
+            source: o.opt(cx, "source"),
+            description: o.opt(cx, "description"),
+            sections: o.req(cx, "sections", "a list of sections").unwrap_or_default(),
+        };
+        Some(spec)
+    }
+}
+
+fn enum_from<T: Copy>(cx: &mut Cx, v: &Value, options: &[(&str, T)]) -> Option<T> {
+    let names = options.iter().map(|(n, _)| format!("\"{n}\"")).collect::<Vec<_>>().join(" or ");
+    match v {
+        Value::String(s) => match options.iter().find(|(n, _)| n == s) {
+            Some((_, t)) => Some(*t),
+            None => {
+                cx.invalid(format!("unknown value {s:?}"), names, v);
+                None
+            }
+        },
+        other => {
+            cx.expected(names, other.describe());
+            None
+        }
+    }
+}
+
+impl FromValue for Lang {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        enum_from(cx, v, &[("id", Lang::Id), ("en", Lang::En)])
+    }
+}
+
+impl FromValue for WordCountMode {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        enum_from(cx, v, &[("office", WordCountMode::Office), ("unicode", WordCountMode::Unicode)])
+    }
+}
+
+impl FromValue for Severity {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        enum_from(cx, v, &[("error", Severity::Error), ("warning", Severity::Warning)])
+    }
+}
+
+impl FromValue for FormatKind {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        use FormatKind::*;
+        let kinds =
+            [("url", Url), ("email", Email), ("phone", Phone), ("nip", Nip), ("nik", Nik), ("number", Number), ("date", Date)];
+        enum_from(cx, v, &kinds)
+    }
+}
+
+impl FromValue for CompareOp {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        use CompareOp::*;
+        enum_from(cx, v, &[("<", Lt), ("<=", Le), (">", Gt), (">=", Ge), ("==", Eq), ("!=", Ne)])
+    }
+}
+
+impl FromValue for CompareAs {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        enum_from(cx, v, &[("date", CompareAs::Date), ("number", CompareAs::Number)])
+    }
+}
+
+impl FromValue for SectionSpec {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        let o = cx.object(v, SECTION_KEYS)?;
+        let id: Option<String> = o.req(cx, "id", "a unique section id");
+        let title: Option<String> = o.req(cx, "title", "the section's title");
+        for (key, value) in [("id", &id), ("title", &title)] {
+            if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                cx.key(key, |cx| cx.problem(format!("the {key} is empty")));
+            }
+        }
+        // A section without id or title is still compiled, so its other problems are reported.
+        Some(SectionSpec {
+            id: id.unwrap_or_default(),
+            title: title.unwrap_or_default(),
+            fields: o.opt(cx, "fields"),
+            help: o.opt(cx, "help"),
+            when: o.opt(cx, "when"),
+            required: o.opt(cx, "required"),
+            words: o.opt(cx, "words"),
+            chars: o.opt(cx, "chars"),
+            format: o.opt(cx, "format"),
+            pattern: o.opt(cx, "pattern"),
+            choice: o.opt(cx, "choice"),
+            checked: o.opt(cx, "checked"),
+            files: o.opt(cx, "files"),
+            compare: o.opt(cx, "compare"),
+        })
+    }
+}
+
+impl FromValue for OneOrMany {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        match v {
+            Value::String(s) => Some(OneOrMany::One(s.clone())),
+            Value::Array(_) => Vec::<String>::from_value(cx, v).map(OneOrMany::Many),
+            other => {
+                cx.expected("a field name or a list of field names", other.describe());
+                None
+            }
+        }
+    }
+}
+
+impl FromValue for OneOrManyConditions {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        match v {
+            Value::Array(items) if items.is_empty() => {
+                cx.expected("a condition or a non-empty list of conditions", "an empty list");
+                None
+            }
+            Value::Array(_) => Vec::<ConditionSpec>::from_value(cx, v).map(OneOrManyConditions::Many),
+            _ => ConditionSpec::from_value(cx, v).map(OneOrManyConditions::One),
+        }
+    }
+}
+
+impl FromValue for ConditionSpec {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        let o = cx.object(v, CONDITION_KEYS)?;
+        Some(ConditionSpec {
+            field: o.req(cx, "field", "the name of the field the condition reads")?,
+            equals: o.opt(cx, "equals"),
+            not_equals: o.opt(cx, "notEquals"),
+            one_of: o.opt(cx, "oneOf"),
+            filled: o.opt(cx, "filled"),
+        })
+    }
+}
+
+impl<T: FromValue> FromValue for Check<T> {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        // An object is the detailed form unless T itself is read from objects (it isn't here).
+        if let Value::Object(_) = v {
+            let o = cx.object(v, DETAILED_KEYS)?;
+            let value = o.req(cx, "value", "the check's value");
+            let severity = o.opt(cx, "severity");
+            let message = o.opt(cx, "message");
+            return Some(Check::Detailed(Detailed { value: value?, severity, message }));
+        }
+        T::from_value(cx, v).map(Check::Plain)
+    }
+}
+
+impl FromValue for Message {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        if let Value::String(s) = v {
+            // A plain string is taken as the message in every language.
+            return Some(Message { id: Some(s.clone()), en: Some(s.clone()) });
+        }
+        let o = cx.object(v, MESSAGE_KEYS)?;
+        let m = Message { id: o.opt(cx, "id"), en: o.opt(cx, "en") };
+        if m.id.is_none() && m.en.is_none() {
+            cx.expected("a message in `id`, `en` or both", "neither");
+            return None;
+        }
+        Some(m)
+    }
+}
+
+impl FromValue for Limits {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        let o = cx.object(v, LIMITS_KEYS)?;
+        let max = o.opt(cx, "max");
+        let max_unreadable = max.is_none() && o.get("max").is_some();
+        Some(Limits { min: o.opt(cx, "min"), max, warn_at: o.opt(cx, "warnAt"), max_unreadable })
+    }
+}
+
+impl FromValue for CountLimits {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        let o = cx.object(v, COUNT_LIMITS_KEYS)?;
+        Some(CountLimits { min: o.opt(cx, "min"), max: o.opt(cx, "max") })
+    }
+}
+
+impl FromValue for NumberOrDate {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        match v {
+            Value::Number(n) if n.is_finite() => Some(NumberOrDate::Number(*n)),
+            Value::String(s) => Some(NumberOrDate::Date(s.clone())),
+            other => {
+                cx.expected("a number or a date \"YYYY-MM-DD\"", other.describe());
+                None
+            }
+        }
+    }
+}
+
+impl FromValue for FormatSpec {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        if let Value::String(_) = v {
+            // `"format": "email"` is short for `{"type": "email"}`.
+            let kind = FormatKind::from_value(cx, v)?;
+            return Some(FormatSpec { kind, hosts: None, min: None, max: None, severity: None, message: None });
+        }
+        let o = cx.object(v, FORMAT_KEYS)?;
+        let kind = o.req(cx, "type", "a format type");
+        let spec = FormatSpec {
+            kind: kind.unwrap_or(FormatKind::Url),
+            hosts: o.opt(cx, "hosts"),
+            min: o.opt(cx, "min"),
+            max: o.opt(cx, "max"),
+            severity: o.opt(cx, "severity"),
+            message: o.opt(cx, "message"),
+        };
+        kind.map(|_| spec)
+    }
+}
+
+impl FromValue for PatternSpec {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        if let Value::String(s) = v {
+            return Some(PatternSpec {
+                regex: s.clone(),
+                case_insensitive: None,
+                description: None,
+                severity: None,
+                message: None,
+            });
+        }
+        let o = cx.object(v, PATTERN_KEYS)?;
+        let regex = o.req(cx, "regex", "a pattern");
+        let spec = PatternSpec {
+            regex: regex.clone().unwrap_or_default(),
+            case_insensitive: o.opt(cx, "caseInsensitive"),
+            description: o.opt(cx, "description"),
+            severity: o.opt(cx, "severity"),
+            message: o.opt(cx, "message"),
+        };
+        regex.map(|_| spec)
+    }
+}
+
+impl FromValue for FilesSpec {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        let o = cx.object(v, FILES_KEYS)?;
+        Some(FilesSpec { accept: o.opt(cx, "accept"), max_bytes: o.opt(cx, "maxBytes"), max_files: o.opt(cx, "maxFiles") })
+    }
+}
+
+impl FromValue for CompareSpec {
+    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        let o = cx.object(v, COMPARE_KEYS)?;
+        let field = o.req(cx, "field", "the other field's name");
+        let op = o.req(cx, "op", "one of < <= > >= == !=");
+        let spec = (o.opt(cx, "as"), o.opt(cx, "severity"), o.opt(cx, "message"));
+        Some(CompareSpec { field: field?, op: op?, as_kind: spec.0, severity: spec.1, message: spec.2 })
+    }
+}
