@@ -118,7 +118,11 @@ fn read_input(path: Option<&str>) -> Result<String, Fatal> {
         Some(p) => bytes = std::fs::read(p).map_err(|e| Fatal(format!("cannot read {p}: {e}")))?,
     }
     String::from_utf8(bytes).map_err(|e| {
-        Fatal(format!("{} is not UTF-8 text (invalid byte at offset {})", path.unwrap_or("standard input"), e.utf8_error().valid_up_to()))
+        Fatal(format!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            path.unwrap_or("standard input"),
+            e.utf8_error().valid_up_to()
+        ))
     })
 }
 
@@ -139,17 +143,14 @@ fn cmd_count(args: &[&str]) -> Result<ExitCode, Fatal> {
 
 fn load_rules(spec: &str) -> Result<Rules, Fatal> {
     let looks_like_file = spec.ends_with(".json") || spec.contains('/') || std::path::Path::new(spec).exists();
-    let result = if looks_like_file {
-        Rules::from_json(&read_input(Some(spec))?)
-    } else {
-        Rules::preset(spec)
-    };
+    let result = if looks_like_file { Rules::from_json(&read_input(Some(spec))?) } else { Rules::preset(spec) };
     result.map_err(|e| Fatal(format!("{spec}: {e}")))
 }
 
 fn cmd_check(args: &[&str]) -> Result<ExitCode, Fatal> {
     let opts = parse_opts(args, &["rules", "lang", "format"])?;
-    let rules = load_rules(opts.get("rules").ok_or_else(|| Fatal("`check` needs `--rules FILE` or `--rules PRESET`".into()))?)?;
+    let rules =
+        load_rules(opts.get("rules").ok_or_else(|| Fatal("`check` needs `--rules FILE` or `--rules PRESET`".into()))?)?;
     let lang = match opts.get("lang") {
         None => rules.lang(),
         Some("id") => Lang::Id,
@@ -164,7 +165,8 @@ fn cmd_check(args: &[&str]) -> Result<ExitCode, Fatal> {
     let files = if opts.positional.is_empty() { vec!["-"] } else { opts.positional.clone() };
     let mut reports = Vec::with_capacity(files.len());
     for file in &files {
-        let values = Values::from_json(&read_input(Some(file))?).map_err(|e| Fatal(format!("{file}: not a values file: {e}")))?;
+        let values = Values::from_json(&read_input(Some(file))?)
+            .map_err(|e| Fatal(format!("{file}: not a values file: {e}")))?;
         reports.push((*file, rules.check(&values, lang)));
     }
     let mut out = std::io::stdout().lock();
@@ -172,7 +174,8 @@ fn cmd_check(args: &[&str]) -> Result<ExitCode, Fatal> {
         if let [(_, report)] = reports.as_slice() {
             writeln!(out, "{}", serde_json::to_string_pretty(report)?)?;
         } else {
-            let list: Vec<_> = reports.iter().map(|(file, report)| serde_json::json!({"file": file, "report": report})).collect();
+            let list: Vec<_> =
+                reports.iter().map(|(file, report)| serde_json::json!({"file": file, "report": report})).collect();
             writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
         }
     } else {
@@ -192,7 +195,9 @@ fn write_text(out: &mut impl Write, title: &str, report: &Report, lang: Lang, co
     let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_owned() };
     let (words, of, sections_done, errors, warnings, ready, not_ready) = match lang {
         Lang::Id => ("kata", "dari", "bagian lengkap", "kesalahan", "peringatan", "siap dikirim", "belum siap dikirim"),
-        Lang::En => ("words", "of", "sections complete", "errors", "warnings", "ready to submit", "not ready to submit"),
+        Lang::En => {
+            ("words", "of", "sections complete", "errors", "warnings", "ready to submit", "not ready to submit")
+        }
     };
     writeln!(out, "{title}")?;
     for s in &report.sections {
@@ -209,7 +214,8 @@ fn write_text(out: &mut impl Write, title: &str, report: &Report, lang: Lang, co
             None if s.words > 0 => format!("{} {words}", s.words),
             None => String::new(),
         };
-        let status = serde_json::to_value(s.status).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let status =
+            serde_json::to_value(s.status).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
         writeln!(out, "{} {:<48} {:>16}  {}", paint(code, mark), s.title, counted, paint(code, &status))?;
         for m in &s.messages {
             let bullet = if m.severity == Severity::Error { paint("31", "•") } else { paint("33", "•") };

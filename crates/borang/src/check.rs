@@ -168,8 +168,18 @@ impl Rules {
             out.messages = cx.messages;
             return out;
         }
-        cx.bounds(&s.words, stats.words, ["words.min", "words.max", "words.warnAt"], [Key::WordsMin, Key::WordsMax, Key::WordsNear]);
-        cx.bounds(&s.chars, stats.chars, ["chars.min", "chars.max", "chars.warnAt"], [Key::CharsMin, Key::CharsMax, Key::CharsNear]);
+        cx.bounds(
+            &s.words,
+            stats.words,
+            ["words.min", "words.max", "words.warnAt"],
+            [Key::WordsMin, Key::WordsMax, Key::WordsNear],
+        );
+        cx.bounds(
+            &s.chars,
+            stats.chars,
+            ["chars.min", "chars.max", "chars.warnAt"],
+            [Key::CharsMin, Key::CharsMax, Key::CharsNear],
+        );
         let mut checked = 0u32;
         let mut files: Vec<(&str, &FileMeta)> = Vec::new();
         for field in &s.fields {
@@ -205,10 +215,15 @@ impl Rules {
 
 fn applied_limits(s: &Section) -> AppliedLimits {
     let range = |b: &Bounds| {
-        let r = Range { min: b.min.as_ref().map(|x| x.0), max: b.max.as_ref().map(|x| x.0), warn_at: b.warn_from.as_ref().map(|x| x.0) };
+        let r = Range {
+            min: b.min.as_ref().map(|x| x.0),
+            max: b.max.as_ref().map(|x| x.0),
+            warn_at: b.warn_from.as_ref().map(|x| x.0),
+        };
         (r != Range::default()).then_some(r)
     };
-    let checked = Range { min: s.checked_min.as_ref().map(|x| x.0), max: s.checked_max.as_ref().map(|x| x.0), warn_at: None };
+    let checked =
+        Range { min: s.checked_min.as_ref().map(|x| x.0), max: s.checked_max.as_ref().map(|x| x.0), warn_at: None };
     AppliedLimits {
         words: range(&s.words),
         chars: range(&s.chars),
@@ -246,7 +261,15 @@ impl SectionCx<'_> {
         self.push_custom(rule, meta.severity, meta.message.as_ref(), key, args, field);
     }
 
-    fn push_custom(&mut self, rule: &'static str, severity: Severity, custom: Option<&Message>, key: Key, args: Args, field: Option<&str>) {
+    fn push_custom(
+        &mut self,
+        rule: &'static str,
+        severity: Severity,
+        custom: Option<&Message>,
+        key: Key,
+        args: Args,
+        field: Option<&str>,
+    ) {
         let text = messages::text(key, custom, self.lang, &args);
         let field = field.filter(|_| self.section.fields.len() > 1).map(str::to_owned);
         self.messages.push(ReportMessage { rule, severity, text, field });
@@ -332,7 +355,9 @@ impl SectionCx<'_> {
             if let Some((accept, meta)) = &s.accept {
                 if !accept.iter().any(|a| a.allows(file)) {
                     let names = Accept::labels(accept);
-                    let args = Args::new(&s.title).with("file", file.name.as_str()).with("accept", messages::list_or(&names, self.lang));
+                    let args = Args::new(&s.title)
+                        .with("file", file.name.as_str())
+                        .with("accept", messages::list_or(&names, self.lang));
                     self.push("files.accept", meta, Key::FileType, args, Some(field));
                 }
             }
@@ -348,7 +373,8 @@ impl SectionCx<'_> {
         }
         if let Some((max, meta)) = &s.max_files {
             if files.len() as u64 > u64::from(*max) {
-                let args = Args::new(&s.title).with("count", self.n(files.len() as u64)).with("max", self.n((*max).into()));
+                let args =
+                    Args::new(&s.title).with("count", self.n(files.len() as u64)).with("max", self.n((*max).into()));
                 self.push("files.maxFiles", meta, Key::FileCount, args, None);
             }
         }
@@ -369,13 +395,17 @@ impl SectionCx<'_> {
             _ => None,
         });
         let ordering = match kind {
-            Some(CompareAs::Date) => both(format::parse_date(mine).ok(), format::parse_date(theirs).ok()).map(|(a, b)| a.cmp(&b)),
-            Some(CompareAs::Number) => {
-                both(format::parse_number(mine).ok(), format::parse_number(theirs).ok()).and_then(|(a, b)| a.partial_cmp(&b))
+            Some(CompareAs::Date) => {
+                both(format::parse_date(mine).ok(), format::parse_date(theirs).ok()).map(|(a, b)| a.cmp(&b))
             }
+            Some(CompareAs::Number) => both(format::parse_number(mine).ok(), format::parse_number(theirs).ok())
+                .and_then(|(a, b)| a.partial_cmp(&b)),
             None => both(format::parse_date(mine).ok(), format::parse_date(theirs).ok())
                 .map(|(a, b)| a.cmp(&b))
-                .or_else(|| both(format::parse_number(mine).ok(), format::parse_number(theirs).ok()).and_then(|(a, b)| a.partial_cmp(&b))),
+                .or_else(|| {
+                    both(format::parse_number(mine).ok(), format::parse_number(theirs).ok())
+                        .and_then(|(a, b)| a.partial_cmp(&b))
+                }),
         };
         // Values that don't read as dates or numbers are the format check's business.
         let Some(ordering) = ordering else { return };
@@ -392,8 +422,12 @@ impl SectionCx<'_> {
             return;
         }
         let dates = kind == Some(CompareAs::Date) || (kind.is_none() && format::parse_date(mine).is_ok());
-        let other = sections.iter().find(|o| o.fields.iter().any(|f| *f == c.field)).map_or(c.field.as_str(), |o| o.title.as_str());
-        let args = Args::new(&s.title).with("other", other).with("relation", relation(c.op, dates, self.lang)).with("value", mine);
+        let other =
+            sections.iter().find(|o| o.fields.contains(&c.field)).map_or(c.field.as_str(), |o| o.title.as_str());
+        let args = Args::new(&s.title)
+            .with("other", other)
+            .with("relation", relation(c.op, dates, self.lang))
+            .with("value", mine);
         self.push("compare", &c.meta, Key::Compare, args, None);
     }
 }
@@ -422,8 +456,12 @@ fn format_problem<'a>(title: &'a str, lang: Lang, format: &Format, text: &'a str
         },
         Format::Number { min, max } => match format::parse_number(text) {
             Err(_) => Some((Key::Number, args)),
-            Ok(x) if min.is_some_and(|m| x < m) => Some((Key::NumberMin, args.with("min", messages::decimal(min.unwrap_or_default(), lang)))),
-            Ok(x) if max.is_some_and(|m| x > m) => Some((Key::NumberMax, args.with("max", messages::decimal(max.unwrap_or_default(), lang)))),
+            Ok(x) if min.is_some_and(|m| x < m) => {
+                Some((Key::NumberMin, args.with("min", messages::decimal(min.unwrap_or_default(), lang))))
+            }
+            Ok(x) if max.is_some_and(|m| x > m) => {
+                Some((Key::NumberMax, args.with("max", messages::decimal(max.unwrap_or_default(), lang))))
+            }
             Ok(_) => None,
         },
         Format::Date { min, max } => match format::parse_date(text) {
@@ -436,7 +474,6 @@ fn format_problem<'a>(title: &'a str, lang: Lang, format: &Format, text: &'a str
         },
     }
 }
-
 
 fn both<A, B>(a: Option<A>, b: Option<B>) -> Option<(A, B)> {
     Some((a?, b?))
@@ -471,10 +508,7 @@ fn relation(op: CompareOp, dates: bool, lang: Lang) -> &'static str {
 impl Accept {
     fn allows(&self, file: &FileMeta) -> bool {
         match self {
-            Accept::Extension(ext) => file
-                .name
-                .rsplit_once('.')
-                .is_some_and(|(_, e)| e.eq_ignore_ascii_case(ext)),
+            Accept::Extension(ext) => file.name.rsplit_once('.').is_some_and(|(_, e)| e.eq_ignore_ascii_case(ext)),
             Accept::Mime(m) => file.mime.eq_ignore_ascii_case(m),
             Accept::MimePrefix(p) => file.mime.to_ascii_lowercase().starts_with(p.as_str()),
         }
@@ -483,8 +517,10 @@ impl Accept {
     /// How the accepted types are named to the applicant: by extension ("PDF") when the
     /// rules give any, else by MIME type.
     fn labels(accept: &[Accept]) -> Vec<String> {
-        let extensions: Vec<String> =
-            accept.iter().filter_map(|a| if let Accept::Extension(e) = a { Some(e.to_uppercase()) } else { None }).collect();
+        let extensions: Vec<String> = accept
+            .iter()
+            .filter_map(|a| if let Accept::Extension(e) = a { Some(e.to_uppercase()) } else { None })
+            .collect();
         if !extensions.is_empty() {
             return extensions;
         }

@@ -90,11 +90,7 @@ const URL_DELIMS: &[char] = &['/', '?', '#'];
 pub fn parse_url(s: &str) -> Result<Url<'_>, FormatError> {
     let s = clean(s)?;
     if let Some(c) = s.chars().find(|c| c.is_whitespace() || c.is_control()) {
-        return Err(if c.is_whitespace() {
-            ContainsWhitespace
-        } else {
-            Invalid
-        });
+        return Err(if c.is_whitespace() { ContainsWhitespace } else { Invalid });
     }
     if s.starts_with("//") {
         return Err(MissingScheme);
@@ -107,8 +103,7 @@ pub fn parse_url(s: &str) -> Result<Url<'_>, FormatError> {
         _ => {
             let head = &s[..head_end];
             let host = head.rsplit_once(':').map_or(head, |(h, _)| h);
-            let hostlike =
-                valid_host(host) && (host.contains('.') || host.eq_ignore_ascii_case("localhost"));
+            let hostlike = valid_host(host) && (host.contains('.') || host.eq_ignore_ascii_case("localhost"));
             return Err(if hostlike { MissingScheme } else { Invalid });
         }
     };
@@ -122,9 +117,7 @@ pub fn parse_url(s: &str) -> Result<Url<'_>, FormatError> {
     }
     let (host, port) = if let Some(r) = auth.strip_prefix('[') {
         let (h, after) = r.split_once(']').ok_or(InvalidHost)?;
-        let ok = h.contains(':')
-            && h.chars()
-                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+        let ok = h.contains(':') && h.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
         if !ok {
             return Err(InvalidHost);
         }
@@ -147,14 +140,7 @@ pub fn parse_url(s: &str) -> Result<Url<'_>, FormatError> {
     let port = port.map(parse_port).transpose()?;
     let (before_frag, fragment) = tail.split_once('#').unwrap_or((tail, ""));
     let (path, query) = before_frag.split_once('?').unwrap_or((before_frag, ""));
-    Ok(Url {
-        scheme,
-        host,
-        port,
-        path,
-        query,
-        fragment,
-    })
+    Ok(Url { scheme, host, port, path, query, fragment })
 }
 
 fn parse_port(p: &str) -> Result<u16, FormatError> {
@@ -164,8 +150,7 @@ fn parse_port(p: &str) -> Result<u16, FormatError> {
 
 fn is_scheme(s: &str) -> bool {
     s.starts_with(|c: char| c.is_ascii_alphabetic())
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-' || b == b'.')
 }
 
 /// Letters/digits (Unicode allowed for IDN) and inner hyphens; ASCII labels ≤ 63 bytes.
@@ -185,9 +170,7 @@ fn valid_host(h: &str) -> bool {
     }
     let numeric = |l: &str| l.bytes().all(|b| b.is_ascii_digit());
     if h.split('.').all(numeric) {
-        return h.split('.').count() == 4
-            && h.split('.')
-                .all(|l| l.len() <= 3 && l.parse::<u8>().is_ok());
+        return h.split('.').count() == 4 && h.split('.').all(|l| l.len() <= 3 && l.parse::<u8>().is_ok());
     }
     !h.rsplit('.').next().is_some_and(numeric)
 }
@@ -212,9 +195,7 @@ pub fn youtube_video_id<'a>(url: &Url<'a>) -> Option<&'a str> {
     let first_seg = |p: &'a str| p.split('/').next().unwrap_or("");
     let id = if host_matches(url.host, "youtu.be") {
         first_seg(url.path.strip_prefix('/')?)
-    } else if host_matches(url.host, "youtube.com")
-        || host_matches(url.host, "youtube-nocookie.com")
-    {
+    } else if host_matches(url.host, "youtube.com") || host_matches(url.host, "youtube-nocookie.com") {
         if url.path.trim_end_matches('/') == "/watch" {
             url.query.split('&').find_map(|kv| kv.strip_prefix("v="))?
         } else {
@@ -344,9 +325,7 @@ pub fn parse_number(s: &str) -> Result<f64, FormatError> {
     };
     let (sign1, t) = take_sign(s);
     let lower = t.to_ascii_lowercase();
-    let cur = ["rp.", "rp", "idr"]
-        .into_iter()
-        .find(|p| lower.starts_with(p));
+    let cur = ["rp.", "rp", "idr"].into_iter().find(|p| lower.starts_with(p));
     let (sign2, t) = take_sign(&t[cur.map_or(0, str::len)..]);
     if sign1.is_some() && sign2.is_some() {
         return Err(NotANumber);
@@ -362,11 +341,7 @@ pub fn parse_number(s: &str) -> Result<f64, FormatError> {
     let (int, frac, group) = match (body.rfind('.'), body.rfind(',')) {
         (Some(d), Some(c)) => {
             let dec = d.max(c);
-            (
-                &body[..dec],
-                Some(&body[dec + 1..]),
-                Some(if dec == d { ',' } else { '.' }),
-            )
+            (&body[..dec], Some(&body[dec + 1..]), Some(if dec == d { ',' } else { '.' }))
         }
         (None, Some(c)) => (&body[..c], Some(&body[c + 1..]), None),
         (Some(_), None) if grouped(body, '.') => (body, None, Some('.')),
@@ -381,12 +356,8 @@ pub fn parse_number(s: &str) -> Result<f64, FormatError> {
     if !all_digits(&int) || frac.is_some_and(|f| f.is_empty() || !all_digits(f)) {
         return Err(NotANumber);
     }
-    let text = format!(
-        "{}{}.{}",
-        if neg { "-" } else { "" },
-        if int.is_empty() { "0" } else { &int },
-        frac.unwrap_or("0")
-    );
+    let text =
+        format!("{}{}.{}", if neg { "-" } else { "" }, if int.is_empty() { "0" } else { &int }, frac.unwrap_or("0"));
     match text.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
         Ok(_) => Err(OutOfRange),
@@ -427,31 +398,20 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date {
-            year,
-            month,
-            day,
-        })
+        ((1..=9999).contains(&year) && (1..=days).contains(&day)).then_some(Date { year, month, day })
     }
 
     /// Strict `YYYY-MM-DD` (no trimming), for rules files.
     pub fn parse_iso(s: &str) -> Option<Date> {
         let b = s.as_bytes();
         let shape = b.len() == 10
-            && b.iter().enumerate().all(|(i, c)| {
-                matches!(
-                    (i, *c),
-                    (4 | 7, b'-') | (0..=3 | 5 | 6 | 8 | 9, b'0'..=b'9')
-                )
-            });
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| matches!((i, *c), (4 | 7, b'-') | (0..=3 | 5 | 6 | 8 | 9, b'0'..=b'9')));
         if !shape {
             return None;
         }
-        Date::new(
-            s[..4].parse().ok()?,
-            s[5..7].parse().ok()?,
-            s[8..].parse().ok()?,
-        )
+        Date::new(s[..4].parse().ok()?, s[5..7].parse().ok()?, s[8..].parse().ok()?)
     }
 }
 
@@ -485,37 +445,23 @@ const WEEKDAYS: &str = "senin selasa rabu kamis jumat jum'at sabtu minggu ahad \
 /// Errors: `Empty`, `Invalid` (shape, 2-digit year), `UnknownMonth`, `InvalidDate` (calendar).
 pub fn parse_date(s: &str) -> Result<Date, FormatError> {
     let s = clean(s)?;
-    let digits = |t: &str, max: usize| {
-        !t.is_empty() && t.len() <= max && t.bytes().all(|b| b.is_ascii_digit())
-    };
-    let shape = |y: &str, d: &str| {
-        (digits(d, 2) && y.len() == 4 && digits(y, 4))
-            .then_some(())
-            .ok_or(Invalid)
-    };
+    let digits = |t: &str, max: usize| !t.is_empty() && t.len() <= max && t.bytes().all(|b| b.is_ascii_digit());
+    let shape = |y: &str, d: &str| (digits(d, 2) && y.len() == 4 && digits(y, 4)).then_some(()).ok_or(Invalid);
     let build = |y: &str, m: u8, d: &str| {
         shape(y, d)?;
         Date::new(y.parse().unwrap_or(0), m, d.parse().unwrap_or(0)).ok_or(InvalidDate)
     };
     let month_num = |m: &str| m.parse::<u8>().ok().filter(|_| digits(m, 2)).ok_or(Invalid);
-    if s.bytes()
-        .all(|b| b.is_ascii_digit() || b == b'-' || b == b'/' || b == b'.')
-    {
+    if s.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'/' || b == b'.') {
         let sep = s.bytes().find(|b| !b.is_ascii_digit()).ok_or(Invalid)? as char;
         let p: Vec<&str> = s.split(sep).collect();
         if p.len() != 3 {
             return Err(Invalid);
         }
-        return if p[0].len() == 4 {
-            build(p[0], month_num(p[1])?, p[2])
-        } else {
-            build(p[2], month_num(p[1])?, p[0])
-        };
+        return if p[0].len() == 4 { build(p[0], month_num(p[1])?, p[2]) } else { build(p[2], month_num(p[1])?, p[0]) };
     }
-    let mut tok: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/')
-        .filter(|t| !t.is_empty())
-        .collect();
+    let mut tok: Vec<&str> =
+        s.split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/').filter(|t| !t.is_empty()).collect();
     if tok.len() == 4 && WEEKDAYS.split(' ').any(|w| w == tok[0].to_lowercase()) {
         tok.remove(0);
     }
@@ -532,10 +478,7 @@ pub fn parse_date(s: &str) -> Result<Date, FormatError> {
         month_num(name)?
     } else {
         let n = name.trim_end_matches('.').to_lowercase();
-        let i = MONTHS
-            .iter()
-            .position(|names| names.contains(&n.as_str()))
-            .ok_or(UnknownMonth)?;
+        let i = MONTHS.iter().position(|names| names.contains(&n.as_str())).ok_or(UnknownMonth)?;
         i as u8 + 1
     };
     build(y, month, d)

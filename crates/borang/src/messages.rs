@@ -39,8 +39,20 @@ pub(crate) enum Key {
 
 /// The placeholders a template may use. Custom messages are checked against this list.
 pub(crate) const PLACEHOLDERS: &[&str] = &[
-    "title", "count", "min", "max", "value", "host", "hosts", "digits", "description", "file", "accept", "size",
-    "other", "relation",
+    "title",
+    "count",
+    "min",
+    "max",
+    "value",
+    "host",
+    "hosts",
+    "digits",
+    "description",
+    "file",
+    "accept",
+    "size",
+    "other",
+    "relation",
 ];
 
 fn template(key: Key, lang: Lang) -> &'static str {
@@ -222,15 +234,40 @@ pub(crate) fn decimal(x: f64, lang: Lang) -> String {
 /// A file size in MB (1 MB = 1,048,576 bytes, as portals mean it), KB below one MB.
 pub(crate) fn file_size(bytes: u64, lang: Lang) -> String {
     const MB: f64 = 1_048_576.0;
-    let (value, unit) = if bytes as f64 >= MB / 10.0 { (bytes as f64 / MB, "MB") } else { (bytes as f64 / 1024.0, "KB") };
+    let (value, unit) =
+        if bytes as f64 >= MB / 10.0 { (bytes as f64 / MB, "MB") } else { (bytes as f64 / 1024.0, "KB") };
     let rounded = (value * 10.0).round() / 10.0;
     format!("{} {unit}", decimal(rounded, lang))
 }
 
-const MONTHS_ID: [&str; 12] =
-    ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
-const MONTHS_EN: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// A date as people write it: `6 Mei 2025` / `6 May 2025`.
 pub(crate) fn date(d: crate::format::Date, lang: Lang) -> String {
@@ -262,10 +299,7 @@ mod tests {
     #[test]
     fn renders_placeholders_and_keeps_unknown_ones() {
         let args = Args::new("Ringkasan").with("count", "212").with("max", "200");
-        assert_eq!(
-            text(Key::WordsMax, None, Lang::Id, &args),
-            "Ringkasan berisi 212 kata; batasnya 200 kata."
-        );
+        assert_eq!(text(Key::WordsMax, None, Lang::Id, &args), "Ringkasan berisi 212 kata; batasnya 200 kata.");
         assert_eq!(render("{title} {nope} {", &args), "Ringkasan {nope} {");
         assert_eq!(unknown_placeholders("{title} {jumlah} {x y}"), vec!["jumlah".to_owned()]);
     }

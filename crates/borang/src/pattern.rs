@@ -242,9 +242,7 @@ impl Parser {
         let incomplete = "incomplete quantifier: expected `{n}`, `{n,}` or `{n,m}`";
         let max = if self.eat(',') { self.number() } else { min };
         match (min, max) {
-            (Some(n), Some(m)) if m < n && self.eat('}') => {
-                err(at, format!("quantifier {{{n},{m}}} is out of order"))
-            }
+            (Some(n), Some(m)) if m < n && self.eat('}') => err(at, format!("quantifier {{{n},{m}}} is out of order")),
             (Some(n), _) if self.eat('}') => Ok((n, max)),
             _ => err(at, incomplete),
         }
@@ -363,8 +361,7 @@ impl Parser {
                 None => return err(at, "invalid `\\x` escape: expected 2 hex digits"),
             },
             'u' => self.unicode_escape(at)?,
-            '\\' | '.' | '*' | '+' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | '^' | '$'
-            | '/' | '-' => c,
+            '\\' | '.' | '*' | '+' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | '^' | '$' | '/' | '-' => c,
             c => return err(at, format!("invalid escape `\\{c}`")),
         }))
     }
@@ -474,9 +471,7 @@ fn emit(prog: &mut Vec<Inst>, node: &Node) -> Res<()> {
                 }
             }
             let end = prog.len();
-            splits
-                .into_iter()
-                .for_each(|s| prog[s] = Inst::Split(s + 1, end));
+            splits.into_iter().for_each(|s| prog[s] = Inst::Split(s + 1, end));
         }
     }
     Ok(())
@@ -492,11 +487,7 @@ struct SparseSet {
 impl SparseSet {
     fn new(n: usize) -> Self {
         let (dense, sparse) = (vec![0; n], vec![0; n]);
-        SparseSet {
-            dense,
-            sparse,
-            len: 0,
-        }
+        SparseSet { dense, sparse, len: 0 }
     }
 
     fn contains(&self, pc: usize) -> bool {
@@ -524,11 +515,7 @@ impl Pattern {
             let message = format!("pattern is too long (over {MAX_PATTERN_LEN} characters)");
             return err(MAX_PATTERN_LEN, message);
         }
-        let mut parser = Parser {
-            chars,
-            case_insensitive,
-            ..Parser::default()
-        };
+        let mut parser = Parser { chars, case_insensitive, ..Parser::default() };
         let node = parser.alternation()?;
         if parser.pos < parser.chars.len() {
             return err(parser.pos, "unmatched `)`"); // `alternation` stops early only at `)`
@@ -537,12 +524,7 @@ impl Pattern {
         emit(&mut prog, &node)?;
         push(&mut prog, Inst::Match)?;
         let (source, classes) = (source.to_owned(), parser.classes);
-        Ok(Pattern {
-            source,
-            prog,
-            classes,
-            case_insensitive,
-        })
+        Ok(Pattern { source, prog, classes, case_insensitive })
     }
 
     /// The pattern text as given to [`Pattern::compile`].

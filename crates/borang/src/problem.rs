@@ -35,10 +35,10 @@ impl fmt::Display for Problem {
             // `Cx::expected` already said both.
         } else {
             match (&self.expected, &self.found) {
-            (Some(e), Some(x)) => write!(f, " (expected {e}, found {x})")?,
-            (Some(e), None) => write!(f, " (expected {e})")?,
-            (None, Some(x)) => write!(f, " (found {x})")?,
-            (None, None) => {}
+                (Some(e), Some(x)) => write!(f, " (expected {e}, found {x})")?,
+                (Some(e), None) => write!(f, " (expected {e})")?,
+                (None, Some(x)) => write!(f, " (found {x})")?,
+                (None, None) => {}
             }
         }
         if !self.known.is_empty() {

@@ -272,7 +272,10 @@ fn resolve_extends(mut value: Value, depth: usize) -> Result<(Value, bool), Rule
                     sections.remove(i);
                 }
                 (None, Value::Null) => {
-                    return Err(RulesError::single(&format!("sections.{id}"), format!("the preset has no section {id:?} to remove")))
+                    return Err(RulesError::single(
+                        &format!("sections.{id}"),
+                        format!("the preset has no section {id:?} to remove"),
+                    ))
                 }
                 (Some(i), patch) => sections[i].merge_patch(patch),
                 (None, patch) => {
@@ -302,7 +305,8 @@ fn rename_section_paths(problems: &mut [Problem], resolved: &Value) {
     for p in problems {
         let Some(rest) = p.path.strip_prefix("sections[") else { continue };
         let Some((index, tail)) = rest.split_once(']') else { continue };
-        let id = index.parse::<usize>().ok().and_then(|i| sections.get(i)).and_then(|s| s.get("id")).and_then(Value::as_str);
+        let id =
+            index.parse::<usize>().ok().and_then(|i| sections.get(i)).and_then(|s| s.get("id")).and_then(Value::as_str);
         if let Some(id) = id {
             p.path = format!("sections.{id}{tail}");
         }
@@ -332,7 +336,9 @@ fn check<T>(cx: &mut Cx, key: &str, c: Option<Check<T>>) -> Option<(T, Meta)> {
 
 fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
     if spec.sections.len() > MAX_SECTIONS {
-        cx.key("sections", |cx| cx.expected(format!("at most {MAX_SECTIONS} sections"), spec.sections.len().to_string()));
+        cx.key("sections", |cx| {
+            cx.expected(format!("at most {MAX_SECTIONS} sections"), spec.sections.len().to_string())
+        });
         return None;
     }
     if spec.sections.is_empty() && cx.problems.is_empty() {
@@ -341,7 +347,11 @@ fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
     let mut sections = Vec::with_capacity(spec.sections.len());
     for (i, s) in spec.sections.into_iter().enumerate() {
         if let Some(prev) = sections.iter().position(|p: &Section| p.id == s.id && !s.id.is_empty()) {
-            cx.key("sections", |cx| cx.index(i, |cx| cx.key("id", |cx| cx.problem(format!("the id {:?} is already used by sections[{prev}]", s.id)))));
+            cx.key("sections", |cx| {
+                cx.index(i, |cx| {
+                    cx.key("id", |cx| cx.problem(format!("the id {:?} is already used by sections[{prev}]", s.id)))
+                })
+            });
         }
         if let Some(section) = cx.key("sections", |cx| cx.index(i, |cx| compile_section(cx, s))) {
             sections.push(section);
@@ -359,7 +369,13 @@ fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
 fn compile_section(cx: &mut Cx, s: SectionSpec) -> Option<Section> {
     // A missing or empty id or title was reported when reading.
     if !s.id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
-        cx.key("id", |cx| cx.invalid("a section id is letters, digits, `_`, `-` or `.`", "an id such as \"ringkasan\"", &Value::String(s.id.clone())));
+        cx.key("id", |cx| {
+            cx.invalid(
+                "a section id is letters, digits, `_`, `-` or `.`",
+                "an id such as \"ringkasan\"",
+                &Value::String(s.id.clone()),
+            )
+        });
     }
     let defaulted = s.fields.is_none();
     let fields = match s.fields {
@@ -485,7 +501,9 @@ fn bounds(cx: &mut Cx, l: Limits) -> Bounds {
             None
         }
         (Some((f, _)), Some(_)) if !(f > 0.0 && f < 1.0) => {
-            cx.key("warnAt", |cx| cx.expected("a fraction between 0 and 1, such as 0.9", messages::decimal(f, Lang::En)));
+            cx.key("warnAt", |cx| {
+                cx.expected("a fraction between 0 and 1, such as 0.9", messages::decimal(f, Lang::En))
+            });
             None
         }
         (Some((f, mut meta)), Some((hi, _))) => {
@@ -512,9 +530,15 @@ fn format(cx: &mut Cx, f: FormatSpec) -> Option<(Format, Meta)> {
         FormatKind::Url => {
             let hosts = f.hosts.unwrap_or_default();
             for (i, h) in hosts.iter().enumerate() {
-                let ok = !h.is_empty() && h.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') && !h.starts_with('.');
+                let ok = !h.is_empty()
+                    && h.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+                    && !h.starts_with('.');
                 if !ok {
-                    cx.key("hosts", |cx| cx.index(i, |cx| cx.invalid("not a host name", "a host such as \"youtube.com\"", &Value::String(h.clone()))));
+                    cx.key("hosts", |cx| {
+                        cx.index(i, |cx| {
+                            cx.invalid("not a host name", "a host such as \"youtube.com\"", &Value::String(h.clone()))
+                        })
+                    });
                 }
             }
             Format::Url { hosts: hosts.into_iter().map(|h| h.to_lowercase()).collect() }
@@ -572,7 +596,13 @@ fn pattern(cx: &mut Cx, p: PatternSpec) -> Option<(Pattern, Option<Message>, Met
     match Pattern::compile(&p.regex, p.case_insensitive.unwrap_or(false)) {
         Ok(compiled) => Some((compiled, p.description, meta)),
         Err(e) => {
-            cx.key("regex", |cx| cx.invalid(format!("the pattern does not compile: {e}"), "a linear-time pattern (no backreferences or lookaround)", &Value::String(p.regex)));
+            cx.key("regex", |cx| {
+                cx.invalid(
+                    format!("the pattern does not compile: {e}"),
+                    "a linear-time pattern (no backreferences or lookaround)",
+                    &Value::String(p.regex),
+                )
+            });
             None
         }
     }
@@ -594,7 +624,15 @@ fn files(cx: &mut Cx, f: FilesSpec) -> FileChecks {
                 } else if a.split('/').count() == 2 && a.split('/').all(|p| !p.is_empty()) {
                     Some(Accept::Mime(a))
                 } else {
-                    cx.key("accept", |cx| cx.index(i, |cx| cx.invalid("not a file type", "an extension such as \".pdf\" or a MIME type such as \"application/pdf\"", &Value::String(a))));
+                    cx.key("accept", |cx| {
+                        cx.index(i, |cx| {
+                            cx.invalid(
+                                "not a file type",
+                                "an extension such as \".pdf\" or a MIME type such as \"application/pdf\"",
+                                &Value::String(a),
+                            )
+                        })
+                    });
                     None
                 }
             })
@@ -615,7 +653,9 @@ fn files(cx: &mut Cx, f: FilesSpec) -> FileChecks {
 impl Condition {
     pub(crate) fn field(&self) -> &str {
         match self {
-            Condition::Equals(f, _) | Condition::NotEquals(f, _) | Condition::OneOf(f, _) | Condition::Filled(f, _) => f,
+            Condition::Equals(f, _) | Condition::NotEquals(f, _) | Condition::OneOf(f, _) | Condition::Filled(f, _) => {
+                f
+            }
         }
     }
 }

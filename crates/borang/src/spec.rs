@@ -307,8 +307,8 @@ pub enum CompareAs {
 pub(crate) const RULES_KEYS: &[&str] =
     &["$schema", "extends", "title", "lang", "wordCount", "source", "description", "sections"];
 pub(crate) const SECTION_KEYS: &[&str] = &[
-    "id", "title", "fields", "help", "when", "required", "words", "chars", "format", "pattern", "choice",
-    "checked", "files", "compare",
+    "id", "title", "fields", "help", "when", "required", "words", "chars", "format", "pattern", "choice", "checked",
+    "files", "compare",
 ];
 pub(crate) const CONDITION_KEYS: &[&str] = &["field", "equals", "notEquals", "oneOf", "filled"];
 pub(crate) const DETAILED_KEYS: &[&str] = &["value", "severity", "message"];
@@ -377,8 +377,15 @@ impl FromValue for Severity {
 impl FromValue for FormatKind {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
         use FormatKind::*;
-        let kinds =
-            [("url", Url), ("email", Email), ("phone", Phone), ("nip", Nip), ("nik", Nik), ("number", Number), ("date", Date)];
+        let kinds = [
+            ("url", Url),
+            ("email", Email),
+            ("phone", Phone),
+            ("nip", Nip),
+            ("nik", Nik),
+            ("number", Number),
+            ("date", Date),
+        ];
         enum_from(cx, v, &kinds)
     }
 }
@@ -572,7 +579,11 @@ impl FromValue for PatternSpec {
 impl FromValue for FilesSpec {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
         let o = cx.object(v, FILES_KEYS)?;
-        Some(FilesSpec { accept: o.opt(cx, "accept"), max_bytes: o.opt(cx, "maxBytes"), max_files: o.opt(cx, "maxFiles") })
+        Some(FilesSpec {
+            accept: o.opt(cx, "accept"),
+            max_bytes: o.opt(cx, "maxBytes"),
+            max_files: o.opt(cx, "maxFiles"),
+        })
     }
 }
 
@@ -583,5 +594,45 @@ impl FromValue for CompareSpec {
         let op = o.req(cx, "op", "one of < <= > >= == !=");
         let spec = (o.opt(cx, "as"), o.opt(cx, "severity"), o.opt(cx, "message"));
         Some(CompareSpec { field: field?, op: op?, as_kind: spec.0, severity: spec.1, message: spec.2 })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The parser's key lists and the published schema must name the same keys.
+    #[test]
+    fn schema_properties_match_the_keys_the_parser_accepts() {
+        let schema = crate::rules_schema();
+        let props = |def: Option<&str>| -> Vec<String> {
+            let node = match def {
+                None => &schema,
+                Some(name) => &schema["$defs"][name],
+            };
+            let mut keys: Vec<String> =
+                node["properties"].as_object().unwrap_or_else(|| panic!("{def:?}")).keys().cloned().collect();
+            keys.sort();
+            keys
+        };
+        let sorted = |keys: &[&str]| {
+            let mut k: Vec<String> = keys.iter().map(|s| (*s).to_owned()).collect();
+            k.sort();
+            k
+        };
+        assert_eq!(props(None), sorted(RULES_KEYS));
+        for (def, keys) in [
+            ("SectionSpec", SECTION_KEYS),
+            ("ConditionSpec", CONDITION_KEYS),
+            ("Message", MESSAGE_KEYS),
+            ("Limits", LIMITS_KEYS),
+            ("CountLimits", COUNT_LIMITS_KEYS),
+            ("FormatSpec", FORMAT_KEYS),
+            ("PatternSpec", PATTERN_KEYS),
+            ("FilesSpec", FILES_KEYS),
+            ("CompareSpec", COMPARE_KEYS),
+        ] {
+            assert_eq!(props(Some(def)), sorted(keys), "{def}");
+        }
     }
 }

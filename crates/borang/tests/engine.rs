@@ -50,7 +50,8 @@ mod rules_errors {
 
     #[test]
     fn unknown_keys_list_the_known_ones() {
-        let err = Rules::from_json(r#"{"title":"x","sections":[{"id":"a","title":"A","words":{"maks":3}}]}"#).unwrap_err();
+        let err =
+            Rules::from_json(r#"{"title":"x","sections":[{"id":"a","title":"A","words":{"maks":3}}]}"#).unwrap_err();
         let p = &err.problems[0];
         assert_eq!(p.path, "sections[0].words.maks");
         assert_eq!(p.known, ["min", "max", "warnAt"]);
@@ -71,7 +72,12 @@ mod rules_errors {
     #[test]
     fn never_panics_on_odd_documents() {
         let docs = [
-            "", "null", "0", "\"x\"", "{}", r#"{"title":null,"sections":null}"#,
+            "",
+            "null",
+            "0",
+            "\"x\"",
+            "{}",
+            r#"{"title":null,"sections":null}"#,
             r#"{"title":"x","sections":[null,1,[],{}]}"#,
             r#"{"title":"x","sections":[{"id":"a","title":"A","when":[]}]}"#,
             r#"{"title":"x","sections":[{"id":"a","title":"A","when":[{"field":"k","equals":"a","filled":true}]}]}"#,
@@ -83,7 +89,9 @@ mod rules_errors {
             r#"{"title":"x","sections":[{"id":"a","title":"A","pattern":{}}]}"#,
             r#"{"title":"x","sections":[{"id":"a","title":"A","compare":[{}]}]}"#,
             r#"{"title":"x","sections":[{"id":"a","title":"A","checked":{"min":3,"max":1}}]}"#,
-            r#"{"extends":1}"#, r#"{"extends":"nope"}"#, r#"{"extends":"kipp-2023","sections":[]}"#,
+            r#"{"extends":1}"#,
+            r#"{"extends":"nope"}"#,
+            r#"{"extends":"kipp-2023","sections":[]}"#,
             r#"{"extends":"kipp-2023","sections":{"tidak-ada":null}}"#,
             r#"{"extends":"kipp-2023","sections":{"baru":{}}}"#,
         ];
@@ -94,7 +102,10 @@ mod rules_errors {
 
     #[test]
     fn problems_in_an_extending_file_are_named_by_section_id() {
-        let err = Rules::from_json(r#"{"extends":"kipp-2023","sections":{"ringkasan":{"words":{"max":"dua ratus"}},"baru":{"words":{}}}}"#).unwrap_err();
+        let err = Rules::from_json(
+            r#"{"extends":"kipp-2023","sections":{"ringkasan":{"words":{"max":"dua ratus"}},"baru":{"words":{}}}}"#,
+        )
+        .unwrap_err();
         let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(paths, ["sections.ringkasan.words.max", "sections.baru"], "{err}");
         let err = Rules::from_json(r#"{"extends":"kipp-2099"}"#).unwrap_err();
@@ -172,7 +183,10 @@ mod presets {
             let report = rules.check(&v, Lang::Id);
             report.sections.iter().filter(|s| s.status != Status::Skipped).map(|s| s.id.clone()).collect::<Vec<_>>()
         };
-        assert_eq!(applying("replikasi"), ["judul", "kelompok", "inspirasi", "proses_replikasi", "faktor_pembeda", "video"]);
+        assert_eq!(
+            applying("replikasi"),
+            ["judul", "kelompok", "inspirasi", "proses_replikasi", "faktor_pembeda", "video"]
+        );
         assert_eq!(applying("khusus").len(), 7);
         assert_eq!(applying("umum").len(), 10);
         assert_eq!(applying("").len(), 3);
@@ -195,7 +209,8 @@ mod presets {
 
     #[test]
     fn extending_a_preset_is_a_one_line_change() {
-        let rules = Rules::from_json(r#"{"extends": "kipp-2023", "sections": {"ringkasan": {"words": {"max": 250}}}}"#).unwrap();
+        let rules = Rules::from_json(r#"{"extends": "kipp-2023", "sections": {"ringkasan": {"words": {"max": 250}}}}"#)
+            .unwrap();
         let base = Rules::preset("kipp-2023").unwrap();
         assert_eq!(rules.sections_info()[1].max_words, Some(250));
         assert_eq!(rules.sections_info().len(), base.sections_info().len());
@@ -217,7 +232,10 @@ mod presets {
         v.text("url_video", "https://vimeo.com/1").text("telp", "12345");
         let report = renamed.check(&v, Lang::En);
         let text = |id: &str| report.sections.iter().find(|s| s.id == id).unwrap().messages[0].text.clone();
-        assert_eq!(text("video"), "The link in Tautan Video must point to youtube.com or youtu.be; this one points to vimeo.com.");
+        assert_eq!(
+            text("video"),
+            "The link in Tautan Video must point to youtube.com or youtu.be; this one points to vimeo.com."
+        );
         assert_eq!(text("kontak"), "Telepon is not a valid Indonesian phone number (e.g. 0812-3456-7890).");
     }
 }
@@ -231,7 +249,12 @@ mod checks {
 
     fn messages(rules: &Rules, values: &Values) -> Vec<String> {
         let report = rules.check(values, Lang::Id);
-        report.sections.iter().flat_map(|s| &s.messages).map(|m| format!("{} {:?}: {}", m.rule, m.severity, m.text)).collect()
+        report
+            .sections
+            .iter()
+            .flat_map(|s| &s.messages)
+            .map(|m| format!("{} {:?}: {}", m.rule, m.severity, m.text))
+            .collect()
     }
 
     #[test]
@@ -309,7 +332,9 @@ mod checks {
                {"id":"sdgs","title":"SDGs","fields":"sdgs[]","checked":{"min":1,"max":3},"required":true}"#,
         );
         let mut v = Values::new();
-        v.text("kode", "ab-12").text("kelompok", "replikasi").insert("sdgs[]", FieldValue::List(vec!["1".into(), "2".into(), "3".into(), "4".into()]));
+        v.text("kode", "ab-12")
+            .text("kelompok", "replikasi")
+            .insert("sdgs[]", FieldValue::List(vec!["1".into(), "2".into(), "3".into(), "4".into()]));
         assert_eq!(
             messages(&r, &v),
             [
@@ -324,7 +349,9 @@ mod checks {
 
     #[test]
     fn files_are_checked_by_type_size_and_count() {
-        let r = rules(r#"{"id":"u","title":"Lampiran","fields":["u"],"files":{"accept":[".pdf","application/pdf"],"maxBytes":2097152,"maxFiles":1}}"#);
+        let r = rules(
+            r#"{"id":"u","title":"Lampiran","fields":["u"],"files":{"accept":[".pdf","application/pdf"],"maxBytes":2097152,"maxFiles":1}}"#,
+        );
         let file = |name: &str, mime: &str, size| FileMeta { name: name.into(), mime: mime.into(), size };
         let mut v = Values::new();
         v.insert("u", FieldValue::Files(vec![file("a.PDF", "", 10), file("b.docx", "application/msword", 3_000_000)]));
@@ -383,7 +410,11 @@ mod checks {
     #[test]
     fn results_do_not_depend_on_field_order() {
         let rules = Rules::preset("kipp-2023").unwrap();
-        let text = std::fs::read_to_string(format!("{}/../../tests/fixtures/kipp-2023-sample.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let text = std::fs::read_to_string(format!(
+            "{}/../../tests/fixtures/kipp-2023-sample.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
         let forward: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
         let reversed: serde_json::Map<String, serde_json::Value> = forward.clone().into_iter().rev().collect();
         let a = Values::from_json(&serde_json::to_string(&forward).unwrap()).unwrap();
@@ -401,6 +432,9 @@ mod schema {
             std::fs::write(&path, &fresh).unwrap();
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(committed == fresh, "schema/rules.schema.json is stale: run `BORANG_UPDATE_SCHEMA=1 cargo test -p borang --test engine schema`");
+        assert!(
+            committed == fresh,
+            "schema/rules.schema.json is stale: run `BORANG_UPDATE_SCHEMA=1 cargo test -p borang --test engine schema`"
+        );
     }
 }
