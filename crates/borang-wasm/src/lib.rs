@@ -18,7 +18,7 @@
 #[cfg(target_arch = "wasm32")]
 mod wasm {
     use borang::{Lang, Problem, Rules, RulesError, Values, WordCountMode};
-    use js_sys::{Array, Error, JsString, Reflect, JSON};
+    use js_sys::{Array, Error, JsString, Object, Reflect, JSON};
     use serde::de::DeserializeOwned;
     use serde::{Deserialize, Serialize};
     use serde_wasm_bindgen::Serializer;
@@ -48,8 +48,9 @@ export type FormValues = Record<string, string | string[] | FileMeta | FileMeta[
 
 export interface TextStats {
   words: number;
-  /** Unicode scalar values (what LibreOffice counts as characters). */
+  /** Extended grapheme clusters, line breaks not counted. */
   chars: number;
+  /** The same, whitespace not counted either. */
   charsNoSpaces: number;
   sentences: number;
   paragraphs: number;
@@ -151,51 +152,39 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     const SERIALIZER: Serializer = Serializer::json_compatible();
 
     fn to_js<T: Serialize + ?Sized, R: JsCast>(value: &T) -> Result<R, Error> {
-        value
-            .serialize(&SERIALIZER)
-            .map(JsCast::unchecked_into)
-            .map_err(|e| Error::new(&e.to_string()))
+        value.serialize(&SERIALIZER).map(JsCast::unchecked_into).map_err(|e| Error::new(&e.to_string()))
     }
 
     fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Error> {
         serde_wasm_bindgen::from_value(value).map_err(|e| Error::new(&format!("{what}: {e}")))
     }
 
-    /// `ValidatorOptions`, strictly: an unknown key is an error, not silently ignored.
+    /// `ValidatorOptions`.
     #[derive(Deserialize, Default)]
-    #[serde(deny_unknown_fields)]
     struct Options {
         lang: Option<Lang>,
     }
 
-    /// `WordCountMode` as JS spells it (the core type is not `Deserialize`).
-    #[derive(Deserialize)]
-    #[serde(rename_all = "lowercase")]
-    enum Mode {
-        Office,
-        Unicode,
-    }
+    impl Options {
+        const KEYS: &'static [&'static str] = &["lang"];
 
-    impl From<Mode> for WordCountMode {
-        fn from(m: Mode) -> Self {
-            match m {
-                Mode::Office => WordCountMode::Office,
-                Mode::Unicode => WordCountMode::Unicode,
+        /// Strictly: a misspelt key is an error, not silently ignored. (serde-wasm-bindgen
+        /// reads structs by looking up their fields, so `deny_unknown_fields` can't see extras.)
+        fn from_js(options: Option<JsValidatorOptions>) -> Result<Options, Error> {
+            let Some(options) = options.map(JsValue::from).filter(|o| !o.is_undefined() && !o.is_null()) else {
+                return Ok(Options::default());
+            };
+            if let Some(object) = options.dyn_ref::<Object>() {
+                for key in Object::keys(object).iter().filter_map(|k| k.as_string()) {
+                    if !Self::KEYS.contains(&key.as_str()) {
+                        return Err(Error::new(&format!(
+                            "options: unknown key `{key}`; known: {}",
+                            Self::KEYS.join(", ")
+                        )));
+                    }
+                }
             }
-        }
-    }
-
-    /// What `presets()` shows of a preset (not the rules text itself).
-    #[derive(Serialize)]
-    struct PresetInfo {
-        name: &'static str,
-        title: &'static str,
-        source: &'static str,
-    }
-
-    impl From<&borang::Preset> for PresetInfo {
-        fn from(p: &borang::Preset) -> Self {
-            PresetInfo { name: p.name, title: p.title, source: p.source }
+            from_js(options, "options")
         }
     }
 
@@ -204,33 +193,27 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     fn rules_value(input: JsValue) -> Result<borang::Value, RulesError> {
         let input = match input.dyn_into::<JsString>() {
             Ok(text) => {
-                let bytes = String::from(&text).len();
+                let text = String::from(&text);
+                let bytes = text.len();
                 if bytes > borang::MAX_RULES_BYTES {
                     return Err(single_problem(format!(
                         "the rules file is {bytes} bytes; at most {} are accepted",
                         borang::MAX_RULES_BYTES
                     )));
                 }
-                JSON::parse(&String::from(&text)).map_err(|e| {
+                JSON::parse(&text).map_err(|e| {
                     let reason = e.dyn_into::<Error>().map(|e| String::from(e.message()));
                     single_problem(format!("not valid JSON: {}", reason.unwrap_or_default()))
                 })?
             }
             Err(other) => other,
         };
-        serde_wasm_bindgen::from_value(input)
-            .map_err(|e| single_problem(format!("not a JSON value: {e}")))
+        serde_wasm_bindgen::from_value(input).map_err(|e| single_problem(format!("not a JSON value: {e}")))
     }
 
     fn single_problem(message: String) -> RulesError {
         RulesError {
-            problems: vec![Problem {
-                path: String::new(),
-                message,
-                expected: None,
-                found: None,
-                known: Vec::new(),
-            }],
+            problems: vec![Problem { path: String::new(), message, expected: None, found: None, known: Vec::new() }],
         }
     }
 
@@ -244,11 +227,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     }
 
     fn options_lang(options: Option<JsValidatorOptions>, rules: &Rules) -> Result<Lang, Error> {
-        let options: Options = match options {
-            Some(o) if !o.is_undefined() && !o.is_null() => from_js(o.into(), "options")?,
-            _ => Options::default(),
-        };
-        Ok(options.lang.unwrap_or_else(|| rules.lang()))
+        Ok(Options::from_js(options)?.lang.unwrap_or_else(|| rules.lang()))
     }
 
     /// Rules compiled once; `check` and `checkSection` only evaluate.
@@ -321,7 +300,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     #[wasm_bindgen(js_name = countText)]
     pub fn count_text(text: &str, mode: Option<JsWordCountMode>) -> Result<JsTextStats, Error> {
         let mode: WordCountMode = match mode {
-            Some(m) if !m.is_undefined() && !m.is_null() => from_js::<Mode>(m.into(), "mode")?.into(),
+            Some(m) if !m.is_undefined() && !m.is_null() => from_js::<WordCountMode>(m.into(), "mode")?,
             _ => WordCountMode::Office,
         };
         to_js(&borang::count(text, mode))
@@ -330,8 +309,8 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     /// The rulesets shipped in this build.
     #[wasm_bindgen]
     pub fn presets() -> Result<JsPresetInfos, Error> {
-        let infos: Vec<PresetInfo> = borang::presets().iter().map(PresetInfo::from).collect();
-        to_js(&infos)
+        // `Preset` serializes as {name, title, source}; the rules text itself stays out.
+        to_js(borang::presets())
     }
 
     /// Every problem of a rules input (`[]` when it compiles), for a rules editor.
@@ -344,9 +323,17 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
         to_js(&problems)
     }
 
+    /// `borang::rules_schema()` as checked in (a core test keeps the file current). Shipping
+    /// the text instead of calling the generator keeps schemars out of the module: about
+    /// 110 KB raw, 35 KB gzipped.
+    const RULES_SCHEMA: &str = include_str!("../../../schema/rules.schema.json");
+
     /// The JSON Schema of rules files.
     #[wasm_bindgen(js_name = rulesSchema)]
     pub fn rules_schema() -> Result<JsObject, Error> {
-        to_js(&borang::rules_schema())
+        JSON::parse(RULES_SCHEMA).map(JsCast::unchecked_into).map_err(JsCast::unchecked_into)
     }
 }
+
+#[cfg(target_arch = "wasm32")]
+pub use wasm::{count_text, lint_rules, presets, rules_schema, Validator};

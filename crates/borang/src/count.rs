@@ -105,7 +105,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 /// How words are counted. Named in every rules file as `"wordCount"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum WordCountMode {
     /// LibreOffice Writer's word count with default settings.

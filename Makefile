@@ -1,0 +1,45 @@
+# borang: the two commands of the README are `make test` and `make demo`.
+# Every target installs what it needs first (scripts/setup.sh: fast when all is present).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# npm's wasm-opt (binaryen 132) must come before Debian's /usr/bin/wasm-opt (v108 breaks the module).
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+export PORT
+
+.PHONY: setup setup-test pkg cli test demo clean
+
+setup:
+	bash scripts/setup.sh
+
+setup-test:
+	WITH_OFFICE=1 bash scripts/setup.sh
+
+define build-pkg
+	wasm-pack build crates/borang-wasm --target web --release --out-dir ../../pkg --out-name borang
+	@echo "pkg/borang_bg.wasm: $$(wc -c < pkg/borang_bg.wasm) bytes raw, $$(gzip -9c pkg/borang_bg.wasm | wc -c) bytes gzip -9"
+endef
+
+pkg: setup
+	$(build-pkg)
+
+cli: setup
+	cargo build --release -p borang-cli
+
+test: setup-test
+	cargo test --workspace
+	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome crates/borang-wasm
+	$(build-pkg)
+	cargo build -p borang-cli
+	node --test tests/browser/
+	@if [ ! -f scripts/office-oracle.py ]; then echo "office oracle: skipped (scripts/office-oracle.py not present)"; \
+	elif ! command -v soffice >/dev/null; then echo "office oracle: skipped (soffice not installed)"; \
+	else python3 scripts/office-oracle.py --check; fi
+
+demo: pkg
+	node scripts/serve.mjs
+
+clean:
+	rm -rf pkg target/screenshots
+	cargo clean

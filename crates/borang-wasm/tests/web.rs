@@ -1,0 +1,234 @@
+//! The JavaScript face of borang, in a real browser:
+//! `CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome crates/borang-wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use borang_wasm::{count_text, lint_rules, presets, rules_schema, Validator};
+use js_sys::{Array, Error, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const RULES: &str = r#"{
+  "title": "Uji",
+  "lang": "id",
+  "sections": [
+    {"id": "ringkasan", "title": "Ringkasan", "fields": ["ringkasan"], "required": true, "words": {"max": 5}},
+    {"id": "latar", "title": "Latar Belakang", "fields": ["latar"], "required": true},
+    {"id": "video", "title": "Video", "fields": ["link"], "format": "url"}
+  ]
+}"#;
+
+fn json(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON parses")
+}
+
+/// `obj.a.b[0]`-style lookup; panics with the path when something is missing.
+fn get(value: &JsValue, path: &str) -> JsValue {
+    let mut v = value.clone();
+    for key in path.split('.') {
+        let k: JsValue = match key.parse::<u32>() {
+            Ok(i) => i.into(),
+            Err(_) => key.into(),
+        };
+        v = Reflect::get(&v, &k).unwrap_or_else(|_| panic!("no {path}"));
+        assert!(!v.is_undefined(), "{path}: `{key}` is undefined");
+    }
+    v
+}
+
+fn has(value: &JsValue, key: &str) -> bool {
+    Reflect::has(value, &key.into()).unwrap()
+}
+
+fn string(value: &JsValue, path: &str) -> String {
+    get(value, path).as_string().unwrap_or_else(|| panic!("{path} is not a string"))
+}
+
+fn number(value: &JsValue, path: &str) -> f64 {
+    get(value, path).as_f64().unwrap_or_else(|| panic!("{path} is not a number"))
+}
+
+fn validator(options: Option<&str>) -> Validator {
+    Validator::new(json(RULES).unchecked_into(), options.map(|o| json(o).unchecked_into())).expect("rules compile")
+}
+
+fn thrown(result: Result<Validator, Error>) -> Error {
+    match result {
+        Ok(_) => panic!("expected an error"),
+        Err(e) => e,
+    }
+}
+
+fn problem_paths(problems: &JsValue) -> Vec<String> {
+    Array::from(problems).iter().map(|p| string(&p, "path")).collect()
+}
+
+#[wasm_bindgen_test]
+fn builds_from_an_object_and_from_a_string() {
+    let from_object = validator(None);
+    let from_string = Validator::new(JsValue::from_str(RULES).unchecked_into(), None).unwrap();
+    for v in [&from_object, &from_string] {
+        assert_eq!(v.title(), "Uji");
+        assert_eq!(JsValue::from(v.lang().unwrap()).as_string().unwrap(), "id");
+        assert_eq!(JsValue::from(v.word_count().unwrap()).as_string().unwrap(), "office");
+        let sections: JsValue = v.sections().unwrap().into();
+        let ids: Vec<String> = Array::from(&sections).iter().map(|s| string(&s, "id")).collect();
+        assert_eq!(ids, ["ringkasan", "latar", "video"]);
+        assert_eq!(string(&sections, "2.fields.0"), "link");
+        assert!(get(&sections, "0.required").as_bool().unwrap());
+        assert_eq!(number(&sections, "0.maxWords"), 5.0);
+    }
+}
+
+#[wasm_bindgen_test]
+fn bad_rules_throw_an_error_listing_every_problem() {
+    let bad = r#"{"title": 3, "sections": [{"id": "a", "title": "A", "wordz": {"max": 5}}]}"#;
+    let err = thrown(Validator::new(json(bad).unchecked_into(), None));
+    assert!(JsValue::from(err.clone()).is_instance_of::<Error>());
+    let problems = get(&err, "problems");
+    assert!(Array::is_array(&problems));
+    let paths = problem_paths(&problems);
+    assert!(paths.contains(&"title".to_owned()), "{paths:?}");
+    assert!(paths.contains(&"sections[0].wordz".to_owned()), "{paths:?}");
+    let message = String::from(err.message());
+    for path in &paths {
+        assert!(message.lines().any(|l| l.trim_start().starts_with(&format!("{path}: "))), "{message}");
+    }
+    let unknown = Array::from(&problems).iter().find(|p| string(p, "path") == "sections[0].wordz").unwrap();
+    let known: Vec<String> = Array::from(&get(&unknown, "known")).iter().filter_map(|k| k.as_string()).collect();
+    assert!(known.contains(&"words".to_owned()), "{known:?}");
+
+    // The same problems, as data, for a rules editor.
+    let linted: JsValue = lint_rules(json(bad).unchecked_into()).unwrap().into();
+    assert_eq!(problem_paths(&linted), paths);
+    let fine: JsValue = lint_rules(JsValue::from_str(RULES).unchecked_into()).unwrap().into();
+    assert_eq!(Array::from(&fine).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn invalid_json_text_is_a_problem_of_the_whole_file() {
+    let err = thrown(Validator::new(JsValue::from_str("{\"title\": ").unchecked_into(), None));
+    let problems = get(&err, "problems");
+    assert_eq!(problem_paths(&problems), [""]);
+    assert!(string(&problems, "0.message").starts_with("not valid JSON"), "{}", string(&problems, "0.message"));
+}
+
+#[wasm_bindgen_test]
+fn presets_are_listed_and_unknown_ones_name_the_known() {
+    let list: JsValue = presets().unwrap().into();
+    let names: Vec<String> = Array::from(&list).iter().map(|p| string(&p, "name")).collect();
+    for name in ["kipp-2023", "kipp-2021", "inovasi-daerah"] {
+        assert!(names.contains(&name.to_owned()), "{names:?}");
+        let v = Validator::preset(name, None).unwrap();
+        assert!(!v.title().is_empty());
+    }
+    for p in Array::from(&list).iter() {
+        assert!(!string(&p, "title").is_empty() && !string(&p, "source").is_empty());
+        assert!(!has(&p, "json"), "presets() must not ship the rules text");
+    }
+    let err = thrown(Validator::preset("kipp-1999", None));
+    let known = get(&err, "problems.0.known");
+    assert!(Array::from(&known).iter().any(|k| k.as_string().as_deref() == Some("kipp-2023")));
+}
+
+#[wasm_bindgen_test]
+fn check_reports_each_section() {
+    let v = validator(None);
+    let report: JsValue = v
+        .check(
+            json(r#"{"ringkasan": "satu dua tiga empat lima enam", "link": "bukan tautan", "lain": null}"#)
+                .unchecked_into(),
+        )
+        .unwrap()
+        .into();
+    assert_eq!(string(&report, "sections.0.status"), "error");
+    assert_eq!(number(&report, "sections.0.words"), 6.0);
+    assert_eq!(string(&report, "sections.0.messages.0.rule"), "words.max");
+    assert_eq!(string(&report, "sections.0.messages.0.text"), "Ringkasan berisi 6 kata; batasnya 5 kata.");
+    assert_eq!(string(&report, "sections.1.status"), "empty");
+    assert_eq!(string(&report, "sections.1.messages.0.text"), "Latar Belakang wajib diisi.");
+    assert_eq!(string(&report, "sections.2.status"), "error");
+    assert!(!get(&report, "valid").as_bool().unwrap());
+    assert_eq!(number(&report, "total"), 3.0);
+    assert_eq!(number(&report, "complete"), 0.0);
+
+    let good: JsValue = v
+        .check(
+            json(r#"{"ringkasan": "satu dua tiga", "latar": "ada", "link": "https://example.org/v"}"#).unchecked_into(),
+        )
+        .unwrap()
+        .into();
+    let statuses: Vec<String> = Array::from(&get(&good, "sections")).iter().map(|s| string(&s, "status")).collect();
+    assert_eq!(statuses, ["ok", "ok", "ok"]);
+    assert!(get(&good, "valid").as_bool().unwrap());
+    assert_eq!(number(&good, "complete"), 3.0);
+}
+
+/// Optional fields are absent (not `null`) in what JS receives; maps are plain objects.
+#[wasm_bindgen_test]
+fn absent_means_absent() {
+    let v = validator(None);
+    let report: JsValue = v.check(json("{}").unchecked_into()).unwrap().into();
+    let message = get(&report, "sections.0.messages.0");
+    assert!(!has(&message, "field"), "{:?}", JSON::stringify(&message));
+    let words = get(&report, "sections.0.limits.words");
+    assert_eq!(number(&words, "max"), 5.0);
+    assert!(!has(&words, "min") && !has(&words, "warnAt"));
+    assert!(!has(&get(&report, "sections.1.limits"), "words"));
+    assert_eq!(js_sys::Object::get_prototype_of(&report), js_sys::Object::get_prototype_of(&json("{}")));
+}
+
+#[wasm_bindgen_test]
+fn check_section_checks_one_and_rejects_unknown_ids() {
+    let v = validator(None);
+    let values = || json(r#"{"ringkasan": "satu dua"}"#).unchecked_into();
+    let section: JsValue = v.check_section("ringkasan", values()).unwrap().into();
+    assert_eq!(string(&section, "id"), "ringkasan");
+    assert_eq!(string(&section, "status"), "ok");
+    assert_eq!(number(&section, "words"), 2.0);
+    let err = v.check_section("tidak-ada", values()).err().expect("unknown id throws");
+    let message = String::from(err.message());
+    assert!(message.contains("tidak-ada") && message.contains("ringkasan"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn count_text_office_vs_unicode() {
+    let text = "kupu-kupu e-KTP dan/atau";
+    let office: JsValue = count_text(text, Some(JsValue::from_str("office").unchecked_into())).unwrap().into();
+    let unicode: JsValue = count_text(text, Some(JsValue::from_str("unicode").unchecked_into())).unwrap().into();
+    let default: JsValue = count_text(text, None).unwrap().into();
+    assert_eq!(number(&office, "words"), 3.0);
+    assert_eq!(number(&default, "words"), 3.0);
+    assert_eq!(number(&unicode, "words"), 6.0); // kupu|kupu|e|KTP|dan|atau, as Intl.Segmenter
+    assert_eq!(number(&office, "chars"), 24.0);
+    assert_eq!(number(&office, "charsNoSpaces"), 22.0);
+    assert!(count_text(text, Some(JsValue::from_str("words").unchecked_into())).is_err());
+}
+
+#[wasm_bindgen_test]
+fn lang_option_changes_the_message_language() {
+    let id = validator(None);
+    let en = validator(Some(r#"{"lang": "en"}"#));
+    assert_eq!(JsValue::from(en.lang().unwrap()).as_string().unwrap(), "en");
+    let empty = || json("{}").unchecked_into();
+    let id_report: JsValue = id.check(empty()).unwrap().into();
+    let en_report: JsValue = en.check(empty()).unwrap().into();
+    assert_eq!(string(&id_report, "sections.0.messages.0.text"), "Ringkasan wajib diisi.");
+    assert_eq!(string(&en_report, "sections.0.messages.0.text"), "Ringkasan is required.");
+
+    let preset_en = Validator::preset("kipp-2023", Some(json(r#"{"lang": "en"}"#).unchecked_into())).unwrap();
+    let report: JsValue = preset_en.check(empty()).unwrap().into();
+    assert_eq!(string(&report, "sections.0.messages.0.text"), "Judul Inovasi is required.");
+
+    // Options are strict: a misspelt key is an error, not silently ignored.
+    assert!(Validator::new(json(RULES).unchecked_into(), Some(json(r#"{"language": "en"}"#).unchecked_into())).is_err());
+}
+
+#[wasm_bindgen_test]
+fn rules_schema_is_a_json_schema_object() {
+    let schema: JsValue = rules_schema().unwrap().into();
+    assert!(schema.is_object());
+    assert!(has(&schema, "$schema") || has(&schema, "$id"));
+    assert!(string(&schema, "$id").ends_with("rules.schema.json"));
+}

@@ -1,0 +1,125 @@
+// The RELEASE package (pkg/, optimised by wasm-opt) in headless Chromium: the same report as
+// the native CLI for the same values, and the demo page counting as one types and pastes.
+// Needs `make pkg` first (`make test` does it). Run: node --test tests/browser/
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/serve.mjs";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const SAMPLE = `${REPO}tests/fixtures/kipp-2023-sample.json`;
+const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+
+let server, browser, base;
+
+before(async () => {
+  assert.ok(existsSync(`${REPO}pkg/borang_bg.wasm`), "pkg/ is missing: run `make pkg` first");
+  server = await startServer({ port: 0 });
+  base = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((done) => (server ? server.close(done) : done()));
+});
+
+/** A page on the test server's origin, with console errors and page errors collected. */
+async function newPage(context) {
+  const page = await (context ?? browser).newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.route(`${base}/__blank`, (route) =>
+    route.fulfill({ contentType: "text/html", body: "<!doctype html><title>borang</title>" }),
+  );
+  return { page, errors };
+}
+
+function cliReport(valuesPath) {
+  const run = spawnSync(
+    "cargo",
+    ["run", "-q", "-p", "borang-cli", "--", "check", "--rules", "kipp-2023", "--format", "json", valuesPath],
+    { cwd: REPO, encoding: "utf8" },
+  );
+  assert.ok(run.stdout.trim(), `borang check printed nothing (exit ${run.status}):\n${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+test("release package: the browser's report equals the CLI's", async () => {
+  const values = JSON.parse(readFileSync(SAMPLE, "utf8"));
+  const { page, errors } = await newPage();
+  await page.goto(`${base}/__blank`);
+  const inBrowser = await page.evaluate(async (values) => {
+    const { default: init, Validator, countText, presets } = await import("/pkg/borang.js");
+    await init();
+    const v = Validator.preset("kipp-2023");
+    return {
+      report: v.check(values),
+      title: v.title,
+      office: countText("kupu-kupu e-KTP dan/atau").words,
+      presets: presets().map((p) => p.name),
+    };
+  }, values);
+  assert.deepEqual(errors, []);
+  assert.equal(inBrowser.office, 3);
+  assert.deepEqual(inBrowser.presets, ["kipp-2023", "kipp-2021", "inovasi-daerah"]);
+  assert.ok(inBrowser.report.sections.length > 0);
+  assert.deepStrictEqual(inBrowser.report, cliReport(SAMPLE));
+  await page.close();
+});
+
+test("demo page: live count while typing and after a paste", async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+  const { page, errors } = await newPage(context);
+  await page.goto(`${base}/`);
+  await page.waitForFunction(() => /bagian lengkap/.test(document.getElementById("summary").textContent));
+  const area = page.locator("#f-ringkasan");
+  const counter = page.locator("#f-ringkasan-count");
+  await assert.doesNotReject(area.waitFor());
+  assert.equal(await counter.textContent(), "0 / 200 kata");
+
+  await area.click();
+  await page.keyboard.type("Layanan  kupu-kupu e-KTP dan/atau cepat.");
+  assert.equal(await counter.textContent(), "5 / 200 kata");
+  assert.equal(await counter.getAttribute("class"), "counter");
+
+  // From 90 % of the limit the count turns amber.
+  await area.fill("kata ".repeat(185));
+  assert.equal(await counter.textContent(), "185 / 200 kata");
+  assert.match(await counter.getAttribute("class"), /\bnear\b/);
+
+  // Paste a text over the limit: the count turns red and the section says why.
+  const long = JSON.parse(readFileSync(SAMPLE, "utf8")).ringkasan;
+  await page.evaluate((text) => navigator.clipboard.writeText(text), long);
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("ControlOrMeta+V");
+  assert.equal(await area.inputValue(), long);
+  const counted = await page.evaluate(async (text) => {
+    const { countText } = await import("/pkg/borang.js");
+    return countText(text).words;
+  }, long);
+  assert.ok(counted > 200, `the sample ringkasan should be over 200 words, has ${counted}`);
+  assert.equal(await counter.textContent(), `${counted} / 200 kata`);
+  assert.match(await counter.getAttribute("class"), /\bover\b/);
+  assert.match(await page.locator("#f-ringkasan-msg").textContent(), new RegExp(`${counted} kata; batasnya 200 kata`));
+  assert.match(await page.locator("#summary").textContent(), /^\d+ dari \d+ bagian lengkap$/);
+
+  // Text reaches the page as text, never as markup.
+  await page.locator("#f-judul").fill("<img src=x onerror=alert(1)> Judul");
+  assert.equal(await page.locator("img").count(), 0);
+  await page.locator("#f-judul").fill("Sistem Antrean Daring Puskesmas Terpadu");
+
+  mkdirSync(`${REPO}target/screenshots`, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${REPO}target/screenshots/demo.png`, fullPage: false });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
