@@ -1,6 +1,7 @@
 //! A JSON tree that keeps key order and duplicate keys, so the rules parser can report
-//! every problem with its path. It deserializes from anything serde can read: `serde_json`
-//! natively, `serde-wasm-bindgen` from a JS object in the browser.
+//! every problem with its path. It is read from JSON text by a small strict reader of its own
+//! (no JSON library in the WebAssembly), or deserialized from anything serde can read:
+//! `serde-wasm-bindgen` from a JS object in the browser.
 
 use std::fmt;
 
@@ -20,9 +21,16 @@ pub enum Value {
 }
 
 impl Value {
-    /// Parses JSON text. The error names the line and column.
+    /// Parses JSON text (a leading byte-order mark is allowed). The error names the line and
+    /// column.
     pub fn from_json(text: &str) -> Result<Value, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+        let mut reader = JsonReader { text: text.strip_prefix('\u{feff}').unwrap_or(text), pos: 0, depth: 0 };
+        let value = reader.value()?;
+        reader.skip_ws();
+        match reader.peek() {
+            None => Ok(value),
+            Some(_) => Err(reader.error("trailing characters")),
+        }
     }
 
     /// The member `key` of an object (the last one, if repeated).
@@ -117,6 +125,232 @@ pub(crate) fn format_number(n: f64) -> String {
     }
 }
 
+/// How deep arrays and objects may nest in JSON text.
+const MAX_DEPTH: usize = 128;
+
+/// A small strict JSON reader (RFC 8259) for rules files: a few kilobytes of WebAssembly
+/// instead of a general-purpose JSON library. Errors name the line and column.
+struct JsonReader<'a> {
+    text: &'a str,
+    pos: usize,
+    depth: usize,
+}
+
+impl<'a> JsonReader<'a> {
+    fn error(&self, what: &str) -> String {
+        let before = &self.text[..self.pos.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        format!("{what} at line {line} column {column}")
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8, what: &str) -> Result<(), String> {
+        self.skip_ws();
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.error(what))
+        }
+    }
+
+    fn value(&mut self) -> Result<Value, String> {
+        self.skip_ws();
+        match self.peek() {
+            Some(b'{') => self.nested(|r| r.object()),
+            Some(b'[') => self.nested(|r| r.array()),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.literal("true", Value::Bool(true)),
+            Some(b'f') => self.literal("false", Value::Bool(false)),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            None => Err(self.error("EOF while parsing a value")),
+            Some(_) => Err(self.error("expected value")),
+        }
+    }
+
+    fn nested(&mut self, f: impl FnOnce(&mut Self) -> Result<Value, String>) -> Result<Value, String> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.depth += 1;
+        self.pos += 1;
+        let v = f(self);
+        self.depth -= 1;
+        v
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, String> {
+        if self.text[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("expected value"))
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, String> {
+        let start = self.pos;
+        let bytes = self.text.as_bytes();
+        let digits = |pos: &mut usize| {
+            let from = *pos;
+            while bytes.get(*pos).is_some_and(u8::is_ascii_digit) {
+                *pos += 1;
+            }
+            *pos - from
+        };
+        let mut pos = self.pos;
+        if bytes.get(pos) == Some(&b'-') {
+            pos += 1;
+        }
+        let int_start = pos;
+        let int_digits = digits(&mut pos);
+        let leading_zero = int_digits > 1 && bytes[int_start] == b'0';
+        let mut ok = int_digits > 0 && !leading_zero;
+        if bytes.get(pos) == Some(&b'.') {
+            pos += 1;
+            ok &= digits(&mut pos) > 0;
+        }
+        if let Some(b'e' | b'E') = bytes.get(pos) {
+            pos += 1;
+            if let Some(b'+' | b'-') = bytes.get(pos) {
+                pos += 1;
+            }
+            ok &= digits(&mut pos) > 0;
+        }
+        self.pos = pos;
+        match self.text[start..pos].parse::<f64>() {
+            Ok(n) if ok && n.is_finite() => Ok(Value::Number(n)),
+            Ok(_) if ok => Err(self.error("number out of range")),
+            _ => Err(self.error("invalid number")),
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let hex = self.text.get(self.pos..self.pos + 4).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        let code = hex.and_then(|h| u32::from_str_radix(h, 16).ok()).ok_or_else(|| self.error("invalid \\u escape"))?;
+        self.pos += 4;
+        Ok(code)
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.pos += 1; // the opening quote
+        let mut out = String::new();
+        loop {
+            let run = self.text[self.pos..].find(|c: char| c == '"' || c == '\\' || c < ' ');
+            let Some(run) = run else {
+                self.pos = self.text.len();
+                return Err(self.error("EOF while parsing a string"));
+            };
+            out.push_str(&self.text[self.pos..self.pos + run]);
+            self.pos += run;
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let escape = self.peek();
+                    self.pos += 1;
+                    let c = match escape {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            let high = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&high) && self.text[self.pos..].starts_with("\\u") {
+                                self.pos += 2;
+                                let low = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&low) {
+                                    return Err(self.error("lone leading surrogate in hex escape"));
+                                }
+                                0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                high
+                            };
+                            char::from_u32(code).ok_or_else(|| self.error("lone surrogate in hex escape"))?
+                        }
+                        _ => {
+                            self.pos -= 1;
+                            return Err(self.error("invalid escape"));
+                        }
+                    };
+                    out.push(c);
+                }
+                _ => return Err(self.error("control character (\\u0000-\\u001F) found while parsing a string")),
+            }
+        }
+    }
+
+    fn array(&mut self) -> Result<Value, String> {
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Value::Array(items));
+                }
+                None => return Err(self.error("EOF while parsing a list")),
+                Some(_) => return Err(self.error("expected `,` or `]`")),
+            }
+        }
+    }
+
+    fn object(&mut self) -> Result<Value, String> {
+        let mut pairs = Vec::new();
+        self.skip_ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            return Ok(Value::Object(pairs));
+        }
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.error("EOF while parsing an object")),
+                Some(_) => return Err(self.error("key must be a string")),
+            }
+            let key = self.string()?;
+            self.expect(b':', "expected `:`")?;
+            pairs.push((key, self.value()?));
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Value::Object(pairs));
+                }
+                None => return Err(self.error("EOF while parsing an object")),
+                Some(_) => return Err(self.error("expected `,` or `}`")),
+            }
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(ValueVisitor)
@@ -200,19 +434,6 @@ impl Serialize for Value {
     }
 }
 
-impl From<serde_json::Value> for Value {
-    fn from(v: serde_json::Value) -> Self {
-        match v {
-            serde_json::Value::Null => Value::Null,
-            serde_json::Value::Bool(b) => Value::Bool(b),
-            serde_json::Value::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
-            serde_json::Value::String(s) => Value::String(s),
-            serde_json::Value::Array(a) => Value::Array(a.into_iter().map(Value::from).collect()),
-            serde_json::Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, Value::from(v))).collect()),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +452,58 @@ mod tests {
         let mut v = Value::from_json(r#"{"a":{"b":1,"c":2},"d":[1],"e":1}"#).unwrap();
         v.merge_patch(Value::from_json(r#"{"a":{"b":null,"x":{"y":null,"z":1}},"d":[2],"e":null}"#).unwrap());
         assert_eq!(v, Value::from_json(r#"{"a":{"c":2,"x":{"z":1}},"d":[2]}"#).unwrap());
+    }
+
+    #[test]
+    fn the_json_reader_agrees_with_serde_json() {
+        let docs = [
+            r#"{"a":[1,-2.5e3,0,0.25,true,false,null],"b":{"c":"\u00e9\ud83d\ude00\n\"\\\/"},"d":[]}"#,
+            "  [ ]  ",
+            r#""plain""#,
+            "123",
+            "-0",
+            r#"{"x":{}}"#,
+        ];
+        for doc in docs {
+            // serde_json through our `Deserialize`, which keeps key order.
+            let theirs: Value = serde_json::from_str(doc).unwrap();
+            assert_eq!(Value::from_json(doc).unwrap(), theirs, "{doc}");
+        }
+        for preset in crate::presets() {
+            let theirs: Value = serde_json::from_str(preset.json).unwrap();
+            assert_eq!(Value::from_json(preset.json).unwrap(), theirs, "{}", preset.name);
+        }
+        let bad = [
+            "",
+            "{",
+            "[1,]",
+            "{\"a\" 1}",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            ".5",
+            "1e",
+            "-",
+            "tru",
+            "nul",
+            "\"abc",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "\"\\ud800\"",
+            "\"a\u{1}b\"",
+            "[1] 2",
+            "{1:2}",
+            "NaN",
+            "1e999",
+            "'a'",
+        ];
+        for doc in bad {
+            assert!(Value::from_json(doc).is_err(), "accepted {doc:?}");
+            assert!(serde_json::from_str::<serde_json::Value>(doc).is_err(), "serde_json accepts {doc:?}");
+        }
+        assert_eq!(Value::from_json("\u{feff}{}"), Ok(Value::Object(vec![])));
+        let deep = "[".repeat(10_000);
+        assert!(Value::from_json(&deep).unwrap_err().contains("recursion limit"));
     }
 
     #[test]
