@@ -69,15 +69,16 @@ impl std::error::Error for RulesError {}
 
 impl RulesError {
     pub(crate) fn single(path: &str, message: impl Into<String>) -> Self {
-        RulesError {
-            problems: vec![Problem {
-                path: path.to_owned(),
-                message: message.into(),
-                expected: None,
-                found: None,
-                known: Vec::new(),
-            }],
-        }
+        let problem =
+            Problem { path: path.to_owned(), message: message.into(), expected: None, found: None, known: Vec::new() };
+        RulesError { problems: vec![problem] }
+    }
+
+    pub(crate) fn expected(path: &str, message: &str, expected: &str, found: &Value) -> Self {
+        let mut err = RulesError::single(path, message);
+        err.problems[0].expected = Some(expected.to_owned());
+        err.problems[0].found = Some(found.describe());
+        err
     }
 }
 

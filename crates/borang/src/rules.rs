@@ -220,15 +220,7 @@ fn unknown_preset(name: &str, path: &str) -> RulesError {
 fn resolve_extends(mut value: Value, depth: usize) -> Result<(Value, bool), RulesError> {
     let Some(extends) = value.get("extends") else { return Ok((value, false)) };
     let Some(name) = extends.as_str().map(str::to_owned) else {
-        return Err(RulesError {
-            problems: vec![Problem {
-                path: "extends".into(),
-                message: "expected a preset name".into(),
-                expected: Some("a string".into()),
-                found: Some(extends.describe()),
-                known: Vec::new(),
-            }],
-        });
+        return Err(RulesError::expected("extends", "expected a preset name", "a string", extends));
     };
     if depth >= MAX_EXTENDS {
         return Err(RulesError::single("extends", "presets extend each other too deeply"));
@@ -251,15 +243,12 @@ fn resolve_extends(mut value: Value, depth: usize) -> Result<(Value, bool), Rule
     base.merge_patch(value);
     if let Some(patch) = sections_patch {
         let Value::Object(patches) = patch else {
-            return Err(RulesError {
-                problems: vec![Problem {
-                    path: "sections".into(),
-                    message: "with `extends`, sections are given as an object keyed by section id".into(),
-                    expected: Some("an object such as {\"ringkasan\": {\"words\": {\"max\": 250}}}".into()),
-                    found: Some(patch.describe()),
-                    known: Vec::new(),
-                }],
-            });
+            return Err(RulesError::expected(
+                "sections",
+                "with `extends`, sections are given as an object keyed by section id",
+                "an object such as {\"ringkasan\": {\"words\": {\"max\": 250}}}",
+                &patch,
+            ));
         };
         let mut sections = match base.get("sections") {
             Some(Value::Array(items)) => items.clone(),
