@@ -519,7 +519,7 @@ impl Accept {
     fn labels(accept: &[Accept]) -> Vec<String> {
         let extensions: Vec<String> = accept
             .iter()
-            .filter_map(|a| if let Accept::Extension(e) = a { Some(e.to_uppercase()) } else { None })
+            .filter_map(|a| if let Accept::Extension(e) = a { Some(e.to_ascii_uppercase()) } else { None })
             .collect();
         if !extensions.is_empty() {
             return extensions;
@@ -527,7 +527,7 @@ impl Accept {
         accept
             .iter()
             .map(|a| match a {
-                Accept::Extension(e) => e.to_uppercase(),
+                Accept::Extension(e) => e.to_ascii_uppercase(),
                 Accept::Mime(m) => m.clone(),
                 Accept::MimePrefix(p) => format!("{p}*"),
             })

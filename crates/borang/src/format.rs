@@ -179,7 +179,7 @@ fn valid_host(h: &str) -> bool {
 /// trailing dot): "m.youtube.com" matches "youtube.com"; "notyoutube.com" and
 /// "youtube.com.evil.io" do not.
 pub fn host_matches(host: &str, allowed: &str) -> bool {
-    let norm = |s: &str| s.strip_suffix('.').unwrap_or(s).to_lowercase();
+    let norm = |s: &str| s.strip_suffix('.').unwrap_or(s).to_ascii_lowercase();
     let (h, a) = (norm(host), norm(allowed));
     if h.is_empty() || a.is_empty() {
         return false;
@@ -358,10 +358,10 @@ pub fn parse_number(s: &str) -> Result<f64, FormatError> {
     }
     let text =
         format!("{}{}.{}", if neg { "-" } else { "" }, if int.is_empty() { "0" } else { &int }, frac.unwrap_or("0"));
-    match text.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
-        Ok(_) => Err(OutOfRange),
-        Err(_) => Err(NotANumber),
+    match crate::numbers::parse(&text) {
+        Some(v) if v.is_finite() => Ok(v),
+        Some(_) => Err(OutOfRange),
+        None => Err(NotANumber),
     }
 }
 
@@ -462,7 +462,7 @@ pub fn parse_date(s: &str) -> Result<Date, FormatError> {
     }
     let mut tok: Vec<&str> =
         s.split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/').filter(|t| !t.is_empty()).collect();
-    if tok.len() == 4 && WEEKDAYS.split(' ').any(|w| w == tok[0].to_lowercase()) {
+    if tok.len() == 4 && WEEKDAYS.split(' ').any(|w| w == tok[0].to_ascii_lowercase()) {
         tok.remove(0);
     }
     if tok.len() != 3 {
@@ -477,7 +477,7 @@ pub fn parse_date(s: &str) -> Result<Date, FormatError> {
     let month = if digits(name, 2) {
         month_num(name)?
     } else {
-        let n = name.trim_end_matches('.').to_lowercase();
+        let n = name.trim_end_matches('.').to_ascii_lowercase();
         let i = MONTHS.iter().position(|names| names.contains(&n.as_str())).ok_or(UnknownMonth)?;
         i as u8 + 1
     };

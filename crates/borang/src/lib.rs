@@ -20,6 +20,7 @@
 
 pub mod count;
 pub mod format;
+pub mod numbers;
 pub mod pattern;
 
 mod check;

@@ -212,23 +212,17 @@ pub(crate) fn number(n: u64, lang: Lang) -> String {
 
 /// A decimal number as people write it (`1.500.000,5` / `1,500,000.5`).
 pub(crate) fn decimal(x: f64, lang: Lang) -> String {
-    if !x.is_finite() {
-        return x.to_string();
-    }
-    let sign = if x < 0.0 { "-" } else { "" };
-    let x = x.abs();
-    if x >= 1e15 {
-        return format!("{sign}{x}");
-    }
-    let whole = x.trunc() as u64;
-    let frac = format!("{:.4}", x.fract());
-    let frac = frac.trim_start_matches('0').trim_end_matches('0').trim_end_matches('.');
+    let (whole, fraction) = crate::numbers::split(x);
     let point = match lang {
         Lang::Id => ",",
         Lang::En => ".",
     };
-    let frac = frac.strip_prefix('.').map(|f| format!("{point}{f}")).unwrap_or_default();
-    format!("{sign}{}{frac}", number(whole, lang))
+    let fraction = fraction.replacen('.', point, 1);
+    let (sign, digits) = whole.split_at(usize::from(whole.starts_with('-')));
+    match digits.parse::<u64>() {
+        Ok(n) if !fraction.contains('e') => format!("{sign}{}{fraction}", number(n, lang)),
+        _ => format!("{whole}{fraction}"),
+    }
 }
 
 /// A file size in MB (1 MB = 1,048,576 bytes, as portals mean it), KB below one MB.

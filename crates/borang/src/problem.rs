@@ -275,10 +275,10 @@ impl<T: FromValue> FromValue for Vec<T> {
 
 /// The known key nearest to `key` by edit distance, if near enough to be a typo.
 fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
-    let lower = key.to_lowercase();
+    let lower = key.to_ascii_lowercase();
     known
         .iter()
-        .map(|k| (edit_distance(&lower, &k.to_lowercase()), *k))
+        .map(|k| (edit_distance(&lower, &k.to_ascii_lowercase()), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 4))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)

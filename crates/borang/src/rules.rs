@@ -530,7 +530,7 @@ fn format(cx: &mut Cx, f: FormatSpec) -> Option<(Format, Meta)> {
                     });
                 }
             }
-            Format::Url { hosts: hosts.into_iter().map(|h| h.to_lowercase()).collect() }
+            Format::Url { hosts: hosts.into_iter().map(|h| h.to_ascii_lowercase()).collect() }
         }
         FormatKind::Email => Format::Email,
         FormatKind::Phone => Format::Phone,
@@ -605,7 +605,7 @@ fn files(cx: &mut Cx, f: FilesSpec) -> FileChecks {
             .into_iter()
             .enumerate()
             .filter_map(|(i, a)| {
-                let a = a.trim().to_lowercase();
+                let a = a.trim().to_ascii_lowercase();
                 if let Some(ext) = a.strip_prefix('.').filter(|e| !e.is_empty() && !e.contains('/')) {
                     Some(Accept::Extension(ext.to_owned()))
                 } else if let Some(prefix) = a.strip_suffix("/*").filter(|p| !p.is_empty() && !p.contains('/')) {

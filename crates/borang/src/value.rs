@@ -116,13 +116,9 @@ impl Value {
     }
 }
 
-/// Numbers in messages: integers without a fraction.
+/// Numbers in messages and as form text: `200`, `0.9`, `1500000.5`.
 pub(crate) fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
+    crate::numbers::plain(n)
 }
 
 /// How deep arrays and objects may nest in JSON text.
@@ -229,9 +225,9 @@ impl<'a> JsonReader<'a> {
             ok &= digits(&mut pos) > 0;
         }
         self.pos = pos;
-        match self.text[start..pos].parse::<f64>() {
-            Ok(n) if ok && n.is_finite() => Ok(Value::Number(n)),
-            Ok(_) if ok => Err(self.error("number out of range")),
+        match crate::numbers::parse(&self.text[start..pos]) {
+            Some(n) if ok && n.is_finite() => Ok(Value::Number(n)),
+            Some(_) if ok => Err(self.error("number out of range")),
             _ => Err(self.error("invalid number")),
         }
     }
