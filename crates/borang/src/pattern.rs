@@ -21,7 +21,8 @@
 //! value), so they are no-ops at the ends and never match in the middle. `{` always
 //! starts a quantifier and `}` / `]` are never literal unless escaped: `a{`, `x{,3}`
 //! and a lone `}` are errors (no Annex B leniency, as with the `u`/`v` flags).
-//! Case-insensitive matching uses simple one-char lower/upper case mappings.
+//! Case-insensitive matching folds Latin letters (ASCII, Latin-1 and Latin Extended-A: what
+//! Indonesian and most European text use); other scripts match case-sensitively.
 //!
 //! Refused with a [`PatternError`] (char offset + message): backreferences, lookaround,
 //! `\b`/`\B`, `\p{…}`, unknown escapes, unbalanced `()`/`[]`, dangling quantifiers,
@@ -408,16 +409,31 @@ impl Parser {
     }
 }
 
-/// `map` (a case mapping of `c`) if it is a single char, else `c`.
-fn single(c: char, mut map: impl Iterator<Item = char>) -> char {
-    match (map.next(), map.next()) {
-        (Some(m), None) => m,
-        _ => c,
-    }
+/// Lower case of a Latin letter (ASCII, Latin-1, Latin Extended-A); other chars are their own
+/// fold. Computed, so the WebAssembly carries no Unicode case tables (about 24 KB).
+fn fold(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5A | 0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u % 2 == 0 => u + 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 1 => u + 1,
+        0x178 => 0xFF,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
-fn fold(c: char) -> char {
-    single(c, c.to_lowercase())
+/// Upper case of a Latin letter, the inverse of [`fold`].
+fn upper(c: char) -> char {
+    let u = c as u32;
+    let upper = match u {
+        0x61..=0x7A | 0xE0..=0xFE if u != 0xF7 => u - 0x20,
+        0xFF => 0x178,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 if u % 2 == 1 => u - 1,
+        0x139..=0x148 | 0x179..=0x17E if u % 2 == 0 => u - 1,
+        _ => u,
+    };
+    char::from_u32(upper).unwrap_or(c)
 }
 
 fn push(prog: &mut Vec<Inst>, inst: Inst) -> Res<usize> {
@@ -586,8 +602,7 @@ impl Pattern {
         };
         let Class { items, negated } = &self.classes[i];
         let hits = |x: char| items.iter().any(|item| item.hits(x));
-        let upper = || single(c, c.to_uppercase());
-        let hit = hits(c) || (self.case_insensitive && (hits(folded) || hits(upper())));
+        let hit = hits(c) || (self.case_insensitive && (hits(folded) || hits(upper(c))));
         hit != *negated
     }
 }
@@ -657,8 +672,30 @@ mod tests {
     #[rustfmt::skip]
     const CASE_INSENSITIVE: &[(&str, &str, bool)] = &[
         ("abc", "ABC", true), ("[a-z]+", "HeLLo", true), ("[A-Z]+", "hello", true), ("[^a-z]", "A", false),
-        ("É", "é", true), ("k", "\u{212A}", true), ("[k]", "K", true), ("x", "y", false), (r"\W", "a", false),
+        ("É", "é", true), ("k", "\u{212A}", false), ("ş", "Ş", true), ("[ÿ]", "Ÿ", true), ("[k]", "K", true), ("x", "y", false), (r"\W", "a", false),
     ];
+
+    #[test]
+    fn latin_case_mapping_agrees_with_the_standard_library() {
+        for c in '\0'..='\u{17f}' {
+            let mut lo = c.to_lowercase();
+            let std_lower = match (lo.next(), lo.next()) {
+                (Some(m), None) => m,
+                _ => c,
+            };
+            assert_eq!(fold(c), std_lower, "lower {c:?}");
+            let mut up = c.to_uppercase();
+            let std_upper = match (up.next(), up.next()) {
+                (Some(m), None) => m,
+                _ => c,
+            };
+            // Dotless ı, long ſ and micro µ upper-case to letters of other blocks or to the
+            // ASCII I and S; we leave them alone.
+            if !matches!(c, 'ı' | 'ſ' | 'µ') {
+                assert_eq!(upper(c), std_upper, "upper {c:?}");
+            }
+        }
+    }
 
     #[test]
     fn case_insensitive() {
