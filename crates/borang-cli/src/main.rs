@@ -128,11 +128,7 @@ fn read_input(path: Option<&str>) -> Result<String, Fatal> {
 
 fn cmd_count(args: &[&str]) -> Result<ExitCode, Fatal> {
     let opts = parse_opts(args, &["mode"])?;
-    let mode = match opts.get("mode").unwrap_or("office") {
-        "office" => WordCountMode::Office,
-        "unicode" => WordCountMode::Unicode,
-        other => return Err(Fatal(format!("unknown mode `{other}`; expected office or unicode"))),
-    };
+    let mode: WordCountMode = opts.get("mode").unwrap_or("office").parse()?;
     if opts.positional.len() > 1 {
         return Err(Fatal("`count` takes at most one file".into()));
     }
@@ -151,11 +147,9 @@ fn cmd_check(args: &[&str]) -> Result<ExitCode, Fatal> {
     let opts = parse_opts(args, &["rules", "lang", "format"])?;
     let rules =
         load_rules(opts.get("rules").ok_or_else(|| Fatal("`check` needs `--rules FILE` or `--rules PRESET`".into()))?)?;
-    let lang = match opts.get("lang") {
+    let lang: Lang = match opts.get("lang") {
         None => rules.lang(),
-        Some("id") => Lang::Id,
-        Some("en") => Lang::En,
-        Some(other) => return Err(Fatal(format!("unknown language `{other}`; expected id or en"))),
+        Some(name) => name.parse()?,
     };
     let json = match opts.get("format").unwrap_or("text") {
         "json" => true,

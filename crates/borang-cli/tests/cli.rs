@@ -44,7 +44,7 @@ fn count_reads_stdin_or_a_file() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = borang(&["count", "--mode", "words"], "");
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("unknown mode `words`"));
+    assert!(stderr(&o).contains("unknown word count mode \"words\""), "{}", stderr(&o));
 }
 
 #[test]

@@ -18,9 +18,8 @@
 #[cfg(target_arch = "wasm32")]
 mod wasm {
     use borang::{Lang, Problem, Rules, RulesError, Values, WordCountMode};
-    use js_sys::{Array, Error, JsString, Object, Reflect, JSON};
-    use serde::de::DeserializeOwned;
-    use serde::{Deserialize, Serialize};
+    use js_sys::{Array, Error, Object, Reflect, JSON};
+    use serde::Serialize;
     use serde_wasm_bindgen::Serializer;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -155,60 +154,91 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
         value.serialize(&SERIALIZER).map(JsCast::unchecked_into).map_err(|e| Error::new(&e.to_string()))
     }
 
-    fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, Error> {
-        serde_wasm_bindgen::from_value(value).map_err(|e| Error::new(&format!("{what}: {e}")))
+    /// How deep a JS value may nest before it is refused (rules and values are shallow).
+    const MAX_DEPTH: usize = 128;
+
+    /// A JS value as the core's JSON tree, read with `typeof`-style checks and
+    /// `Object.entries`. Everything that comes in is read this way and then converted by the
+    /// core, so the module carries no serde deserializer. Functions, symbols and bigints are
+    /// refused; class instances are read by their own enumerable properties.
+    fn from_js(value: &JsValue, what: &str) -> Result<borang::Value, Error> {
+        js_value(value, 0).map_err(|e| Error::new(&format!("{what}: {e}")))
     }
 
-    /// `ValidatorOptions`.
-    #[derive(Deserialize, Default)]
-    struct Options {
-        lang: Option<Lang>,
-    }
-
-    impl Options {
-        const KEYS: &'static [&'static str] = &["lang"];
-
-        /// Strictly: a misspelt key is an error, not silently ignored. (serde-wasm-bindgen
-        /// reads structs by looking up their fields, so `deny_unknown_fields` can't see extras.)
-        fn from_js(options: Option<JsValidatorOptions>) -> Result<Options, Error> {
-            let Some(options) = options.map(JsValue::from).filter(|o| !o.is_undefined() && !o.is_null()) else {
-                return Ok(Options::default());
-            };
-            if let Some(object) = options.dyn_ref::<Object>() {
-                for key in Object::keys(object).iter().filter_map(|k| k.as_string()) {
-                    if !Self::KEYS.contains(&key.as_str()) {
-                        return Err(Error::new(&format!(
-                            "options: unknown key `{key}`; known: {}",
-                            Self::KEYS.join(", ")
-                        )));
-                    }
-                }
-            }
-            from_js(options, "options")
+    fn js_value(v: &JsValue, depth: usize) -> Result<borang::Value, String> {
+        use borang::Value;
+        if depth > MAX_DEPTH {
+            return Err(format!("nested more than {MAX_DEPTH} levels deep"));
         }
+        if v.is_null() || v.is_undefined() {
+            return Ok(Value::Null);
+        }
+        if let Some(b) = v.as_bool() {
+            return Ok(Value::Bool(b));
+        }
+        if let Some(n) = v.as_f64() {
+            return Ok(Value::Number(n));
+        }
+        if let Some(s) = v.as_string() {
+            return Ok(Value::String(s));
+        }
+        if Array::is_array(v) {
+            let items: &Array = v.unchecked_ref();
+            return items.iter().map(|item| js_value(&item, depth + 1)).collect::<Result<_, _>>().map(Value::Array);
+        }
+        if v.is_object() && !v.is_function() {
+            let mut pairs = Vec::new();
+            for entry in Object::entries(v.unchecked_ref()).iter() {
+                let entry: Array = entry.unchecked_into();
+                let key = entry.get(0).as_string().unwrap_or_default();
+                pairs.push((key, js_value(&entry.get(1), depth + 1)?));
+            }
+            return Ok(Value::Object(pairs));
+        }
+        Err(format!("cannot read a {}", v.js_typeof().as_string().unwrap_or_default()))
     }
 
-    /// A rules input as the core's JSON tree. JSON text goes through the browser's own
-    /// `JSON.parse`, which keeps a JSON parser out of the module.
-    fn rules_value(input: JsValue) -> Result<borang::Value, RulesError> {
-        let input = match input.dyn_into::<JsString>() {
-            Ok(text) => {
-                let text = String::from(&text);
-                let bytes = text.len();
-                if bytes > borang::MAX_RULES_BYTES {
-                    return Err(single_problem(format!(
-                        "the rules file is {bytes} bytes; at most {} are accepted",
-                        borang::MAX_RULES_BYTES
-                    )));
-                }
-                JSON::parse(&text).map_err(|e| {
-                    let reason = e.dyn_into::<Error>().map(|e| String::from(e.message()));
-                    single_problem(format!("not valid JSON: {}", reason.unwrap_or_default()))
-                })?
-            }
-            Err(other) => other,
+    /// A string option such as `lang` or `mode`, parsed by the core.
+    fn parse_option<T: std::str::FromStr<Err = String>>(value: &JsValue, what: &str) -> Result<T, Error> {
+        let text = value.as_string().ok_or_else(|| Error::new(&format!("{what}: expected a string")))?;
+        text.parse().map_err(|e: String| Error::new(&format!("{what}: {e}")))
+    }
+
+    /// `ValidatorOptions`, strictly: a misspelt key is an error, not silently ignored.
+    fn options_lang(options: Option<JsValidatorOptions>, rules: &Rules) -> Result<Lang, Error> {
+        const KEYS: &[&str] = &["lang"];
+        let Some(options) = options.map(JsValue::from).filter(|o| !o.is_undefined() && !o.is_null()) else {
+            return Ok(rules.lang());
         };
-        serde_wasm_bindgen::from_value(input).map_err(|e| single_problem(format!("not a JSON value: {e}")))
+        let Some(object) = options.dyn_ref::<Object>() else {
+            return Err(Error::new("options: expected an object such as { lang: \"en\" }"));
+        };
+        for key in Object::keys(object).iter().filter_map(|k| k.as_string()) {
+            if !KEYS.contains(&key.as_str()) {
+                return Err(Error::new(&format!("options: unknown key `{key}`; known: {}", KEYS.join(", "))));
+            }
+        }
+        let lang = Reflect::get(object, &JsValue::from_str("lang")).unwrap_or(JsValue::UNDEFINED);
+        if lang.is_undefined() || lang.is_null() {
+            return Ok(rules.lang());
+        }
+        parse_option(&lang, "options.lang")
+    }
+
+    fn read_values(values: JsFormValues) -> Result<Values, Error> {
+        Values::from_value(from_js(&values.into(), "values")?).map_err(|e| Error::new(&format!("values: {e}")))
+    }
+
+    /// Rules from JSON text (read by the core's own reader, as presets and the CLI are, so a
+    /// repeated key or a syntax error is reported the same everywhere) or from an object.
+    fn compile(input: JsRulesInput) -> Result<Rules, RulesError> {
+        let input = JsValue::from(input);
+        match input.as_string() {
+            Some(text) => Rules::from_json(&text),
+            None => js_value(&input, 0)
+                .map_err(|e| single_problem(format!("not a JSON value: {e}")))
+                .and_then(Rules::from_value),
+        }
     }
 
     fn single_problem(message: String) -> RulesError {
@@ -226,10 +256,6 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
         error
     }
 
-    fn options_lang(options: Option<JsValidatorOptions>, rules: &Rules) -> Result<Lang, Error> {
-        Ok(Options::from_js(options)?.lang.unwrap_or_else(|| rules.lang()))
-    }
-
     /// Rules compiled once; `check` and `checkSection` only evaluate.
     #[wasm_bindgen]
     pub struct Validator {
@@ -243,7 +269,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
         /// problem, with a `.problems: RulesProblem[]` property.
         #[wasm_bindgen(constructor)]
         pub fn new(rules: JsRulesInput, options: Option<JsValidatorOptions>) -> Result<Validator, Error> {
-            let rules = rules_value(rules.into()).and_then(Rules::from_value).map_err(rules_error)?;
+            let rules = compile(rules).map_err(rules_error)?;
             let lang = options_lang(options, &rules)?;
             Ok(Validator { rules, lang })
         }
@@ -278,14 +304,14 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
 
         /// Checks a whole form snapshot.
         pub fn check(&self, values: JsFormValues) -> Result<JsReport, Error> {
-            let values: Values = from_js(values.into(), "values")?;
+            let values = read_values(values)?;
             to_js(&self.rules.check(&values, self.lang))
         }
 
         /// Checks one section (the keystroke path). Throws for an unknown section id.
         #[wasm_bindgen(js_name = checkSection)]
         pub fn check_section(&self, id: &str, values: JsFormValues) -> Result<JsSectionReport, Error> {
-            let values: Values = from_js(values.into(), "values")?;
+            let values = read_values(values)?;
             match self.rules.check_section(id, &values, self.lang) {
                 Some(report) => to_js(&report),
                 None => {
@@ -300,7 +326,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     #[wasm_bindgen(js_name = countText)]
     pub fn count_text(text: &str, mode: Option<JsWordCountMode>) -> Result<JsTextStats, Error> {
         let mode: WordCountMode = match mode {
-            Some(m) if !m.is_undefined() && !m.is_null() => from_js::<WordCountMode>(m.into(), "mode")?,
+            Some(m) if !m.is_undefined() && !m.is_null() => parse_option(&m.into(), "mode")?,
             _ => WordCountMode::Office,
         };
         to_js(&borang::count(text, mode))
@@ -316,10 +342,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     /// Every problem of a rules input (`[]` when it compiles), for a rules editor.
     #[wasm_bindgen(js_name = lintRules)]
     pub fn lint_rules(rules: JsRulesInput) -> Result<JsRulesProblems, Error> {
-        let problems = match rules_value(rules.into()) {
-            Ok(value) => borang::lint(value),
-            Err(err) => err.problems,
-        };
+        let problems = compile(rules).err().map(|e| e.problems).unwrap_or_default();
         to_js(&problems)
     }
 

@@ -232,3 +232,33 @@ fn rules_schema_is_a_json_schema_object() {
     assert!(has(&schema, "$schema") || has(&schema, "$id"));
     assert!(string(&schema, "$id").ends_with("rules.schema.json"));
 }
+
+#[wasm_bindgen_test]
+fn odd_js_values_are_refused_with_a_message_not_a_crash() {
+    let v = validator(None);
+    let with_function = js_sys::Function::new_no_args("return 1");
+    let values = json(r#"{"ringkasan": "satu"}"#);
+    Reflect::set(&values, &"latar".into(), &with_function).unwrap();
+    let Err(err) = v.check(values.unchecked_into()) else { panic!("a function was read as a value") };
+    assert!(String::from(err.message()).contains("values: cannot read a function"), "{:?}", err.message());
+
+    // Deeper than any form needs.
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let Err(err) = v.check(json(&format!(r#"{{"ringkasan": {deep}}}"#)).unchecked_into()) else { panic!("too deep") };
+    assert!(String::from(err.message()).contains("nested more than 128 levels"), "{:?}", err.message());
+
+    // A wrong option value names the option.
+    let err = thrown(Validator::new(json(RULES).unchecked_into(), Some(json(r#"{"lang": "jv"}"#).unchecked_into())));
+    assert!(String::from(err.message()).starts_with("options.lang: unknown language"), "{:?}", err.message());
+    let Err(err) = count_text("x", Some(JsValue::from("words").unchecked_into())) else { panic!("bad mode") };
+    assert!(String::from(err.message()).starts_with("mode: unknown word count mode"), "{:?}", err.message());
+}
+
+#[wasm_bindgen_test]
+fn json_text_is_read_as_natively_so_repeated_keys_are_reported() {
+    let err =
+        thrown(Validator::new(JsValue::from(r#"{"title":"a","title":"b","sections":[]}"#).unchecked_into(), None));
+    let paths = problem_paths(&Reflect::get(&err, &"problems".into()).unwrap());
+    assert!(paths.contains(&"title".to_owned()), "{paths:?}");
+    assert!(String::from(err.message()).contains("title: this key is repeated"), "{:?}", err.message());
+}

@@ -46,6 +46,32 @@ pub enum Lang {
     En,
 }
 
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    /// `"id"` or `"en"`.
+    fn from_str(s: &str) -> Result<Lang, String> {
+        match s {
+            "id" => Ok(Lang::Id),
+            "en" => Ok(Lang::En),
+            other => Err(format!("unknown language {other:?}; expected \"id\" or \"en\"")),
+        }
+    }
+}
+
+impl std::str::FromStr for WordCountMode {
+    type Err = String;
+
+    /// `"office"` or `"unicode"`.
+    fn from_str(s: &str) -> Result<WordCountMode, String> {
+        match s {
+            "office" => Ok(WordCountMode::Office),
+            "unicode" => Ok(WordCountMode::Unicode),
+            other => Err(format!("unknown word count mode {other:?}; expected \"office\" or \"unicode\"")),
+        }
+    }
+}
+
 #[allow(dead_code)]
 #[derive(JsonSchema)]
 #[serde(untagged)]

@@ -1,14 +1,14 @@
 //! A form snapshot: field name → text, list of texts, or file metadata.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, Deserializer};
 use serde::Serialize;
 
+use crate::value::Value;
+
 /// Metadata of one chosen file (what `File` exposes in the browser).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct FileMeta {
     pub name: String,
     /// MIME type as the browser reports it; may be empty.
@@ -73,7 +73,7 @@ impl Values {
 
     /// Reads values from JSON text (the CLI's `VALUES.json`).
     pub fn from_json(text: &str) -> Result<Values, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+        Values::from_value(Value::from_json(text)?)
     }
 }
 
@@ -108,108 +108,72 @@ impl From<FileMeta> for FieldValue {
 }
 
 impl<'de> Deserialize<'de> for Values {
+    /// Through [`Value`], so that every source (JSON text, a JS object) is read by the one
+    /// conversion in [`Values::from_value`].
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> Visitor<'de> for MapVisitor {
-            type Value = Values;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of field name → value")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Values, A::Error> {
-                let mut out = BTreeMap::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    let value: Option<FieldValue> = map.next_value::<MaybeField>()?.0;
-                    if let Some(value) = value {
-                        out.insert(key, value);
-                    }
-                }
-                Ok(Values { map: out })
-            }
+        Values::from_value(Value::deserialize(d)?).map_err(de::Error::custom)
+    }
+}
+
+impl Values {
+    /// Reads a snapshot from a JSON tree: an object of field name → text (numbers and booleans
+    /// are taken as their text), list of texts, file `{name, type, size}` or list of files;
+    /// `null` is an absent field. Unknown keys of a file (such as `lastModified`) are ignored.
+    pub fn from_value(value: Value) -> Result<Values, String> {
+        let Value::Object(pairs) = value else {
+            return Err(format!("expected an object of field name → value, found {}", value.kind()));
+        };
+        let mut map = BTreeMap::new();
+        for (field, value) in pairs {
+            let read = match value {
+                Value::Null => continue,
+                Value::Array(items) => list(items),
+                Value::Object(_) => file(value).map(|f| FieldValue::Files(vec![f])),
+                scalar => text(scalar).map(FieldValue::Text),
+            };
+            map.insert(field.clone(), read.map_err(|e| format!("{field}: {e}"))?);
         }
-        d.deserialize_map(MapVisitor)
+        Ok(Values { map })
     }
 }
 
-/// A field value where `null` means "absent".
-struct MaybeField(Option<FieldValue>);
-
-impl<'de> Deserialize<'de> for MaybeField {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(FieldVisitor)
+fn text(value: Value) -> Result<String, String> {
+    match value {
+        Value::String(s) => Ok(s),
+        Value::Number(n) => Ok(crate::value::format_number(n)),
+        Value::Bool(b) => Ok(b.to_string()),
+        other => Err(format!("expected a text, found {}", other.kind())),
     }
 }
 
-struct FieldVisitor;
+fn list(items: Vec<Value>) -> Result<FieldValue, String> {
+    let files = items.iter().any(|i| matches!(i, Value::Object(_)));
+    let items = items.into_iter().filter(|i| !matches!(i, Value::Null));
+    if files {
+        let files = items.map(file).collect::<Result<_, _>>().map_err(|e| format!("a list of files: {e}"))?;
+        Ok(FieldValue::Files(files))
+    } else {
+        Ok(FieldValue::List(items.map(text).collect::<Result<_, _>>()?))
+    }
+}
 
-impl<'de> Visitor<'de> for FieldVisitor {
-    type Value = MaybeField;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a text, a list of texts, a file {name, type, size} or a list of files")
-    }
-    fn visit_str<E>(self, v: &str) -> Result<MaybeField, E> {
-        Ok(MaybeField(Some(FieldValue::Text(v.to_owned()))))
-    }
-    fn visit_string<E>(self, v: String) -> Result<MaybeField, E> {
-        Ok(MaybeField(Some(FieldValue::Text(v))))
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<MaybeField, E> {
-        Ok(MaybeField(Some(FieldValue::Text(v.to_string()))))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<MaybeField, E> {
-        Ok(MaybeField(Some(FieldValue::Text(v.to_string()))))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<MaybeField, E> {
-        Ok(MaybeField(Some(FieldValue::Text(v.to_string()))))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<MaybeField, E> {
-        Ok(MaybeField(Some(FieldValue::Text(crate::value::format_number(v)))))
-    }
-    fn visit_unit<E>(self) -> Result<MaybeField, E> {
-        Ok(MaybeField(None))
-    }
-    fn visit_none<E>(self) -> Result<MaybeField, E> {
-        Ok(MaybeField(None))
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<MaybeField, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<MaybeField, A::Error> {
-        let file = FileMeta::deserialize(de::value::MapAccessDeserializer::new(map))?;
-        Ok(MaybeField(Some(FieldValue::Files(vec![file]))))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<MaybeField, A::Error> {
-        let mut texts = Vec::new();
-        let mut files = Vec::new();
-        while let Some(item) = seq.next_element::<Item>()? {
-            match item {
-                Item::Text(t) => texts.push(t),
-                Item::File(f) => files.push(f),
-                Item::Null => {}
+fn file(value: Value) -> Result<FileMeta, String> {
+    let Value::Object(pairs) = value else {
+        return Err(format!("expected a file {{name, type, size}}, found {}", value.kind()));
+    };
+    let mut meta = FileMeta::default();
+    for (key, value) in pairs {
+        match (key.as_str(), value) {
+            ("name", Value::String(s)) => meta.name = s,
+            ("type", Value::String(s)) => meta.mime = s,
+            ("size", Value::Number(n)) if n >= 0.0 && n.fract() == 0.0 => meta.size = n as u64,
+            ("name" | "type" | "size", other) => {
+                return Err(format!("the file's `{key}` cannot be {}", other.describe()));
             }
-            if !texts.is_empty() && !files.is_empty() {
-                return Err(de::Error::custom("a list mixes texts and files"));
-            }
-        }
-        Ok(MaybeField(Some(if files.is_empty() { FieldValue::List(texts) } else { FieldValue::Files(files) })))
-    }
-}
-
-enum Item {
-    Text(String),
-    File(FileMeta),
-    Null,
-}
-
-impl<'de> Deserialize<'de> for Item {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match d.deserialize_any(FieldVisitor)?.0 {
-            Some(FieldValue::Text(t)) => Ok(Item::Text(t)),
-            Some(FieldValue::Files(mut f)) if f.len() == 1 => Ok(Item::File(f.remove(0))),
-            None => Ok(Item::Null),
-            Some(_) => Err(de::Error::custom("a list inside a list")),
+            _ => {}
         }
     }
+    Ok(meta)
 }
 
 #[cfg(test)]
@@ -237,6 +201,15 @@ mod tests {
     fn rejects_mixed_lists_and_unknown_file_keys_are_ignored() {
         assert!(Values::from_json(r#"{"a":["x",{"name":"y"}]}"#).is_err());
         assert!(Values::from_json(r#"{"a":[["x"]]}"#).is_err());
-        assert!(Values::from_json(r#"[1]"#).is_err());
+        assert!(Values::from_json(r#"{"a":{"name":"y","size":-1}}"#).is_err());
+        assert_eq!(
+            Values::from_json(r#"[1]"#).unwrap_err(),
+            "expected an object of field name → value, found an array"
+        );
+        let v = Values::from_json(r#"{"a":{"name":"y.pdf","lastModified":1}}"#).unwrap();
+        assert!(matches!(v.get("a"), Some(FieldValue::Files(f)) if f[0].name == "y.pdf"));
+        // The same through serde, as the browser boundary and other callers use it.
+        let via_serde: Values = serde_json::from_str(r#"{"b":["1",2]}"#).unwrap();
+        assert_eq!(via_serde.get("b"), Some(&FieldValue::List(vec!["1".into(), "2".into()])));
     }
 }
