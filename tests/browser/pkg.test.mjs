@@ -123,3 +123,29 @@ test("demo page: live count while typing and after a paste", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("unicode mode counts what Intl.Segmenter's isWordLike counts on Latin-script text", async () => {
+  const corpus = readFileSync(`${REPO}tests/fixtures/kipp-2023-sample.json`, "utf8");
+  const sample = Object.values(JSON.parse(corpus)).filter((v) => typeof v === "string");
+  const cases = JSON.parse(readFileSync(`${REPO}crates/borang/tests/data/office-cases.json`, "utf8"))
+    .map((c) => c.text)
+    // Latin script only: the documented scope (browsers segment Chinese or Thai by dictionary).
+    .filter((t) => !/[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(t));
+  const edges = ["a:b Pukul 10:30", "S.Kom. www.menpan.go.id 3.5 1.500,00", "200 m² ½ ①", "Jum'at Jum’at", "e.g. i.e."];
+  const texts = [...sample, ...cases, ...edges];
+  assert.ok(texts.length > 60, `only ${texts.length} texts`);
+  const { page, errors } = await newPage();
+  await page.goto(`${base}/__blank`);
+  const mismatches = await page.evaluate(async (texts) => {
+    const { default: init, countText } = await import("/pkg/borang.js");
+    await init();
+    const seg = new Intl.Segmenter("id", { granularity: "word" });
+    const browser = (t) => [...seg.segment(t)].filter((s) => s.isWordLike).length;
+    return texts
+      .map((t) => ({ t, ours: countText(t, "unicode").words, browser: browser(t) }))
+      .filter((r) => r.ours !== r.browser);
+  }, texts);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(mismatches, []);
+  await page.close();
+});
