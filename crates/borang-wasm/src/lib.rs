@@ -160,7 +160,8 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     /// A JS value as the core's JSON tree, read with `typeof`-style checks and
     /// `Object.entries`. Everything that comes in is read this way and then converted by the
     /// core, so the module carries no serde deserializer. Functions, symbols and bigints are
-    /// refused; class instances are read by their own enumerable properties.
+    /// refused; `File` and `FileList` objects are read through their getters; other class
+    /// instances by their own enumerable properties.
     fn from_js(value: &JsValue, what: &str) -> Result<borang::Value, Error> {
         js_value(value, 0).map_err(|e| Error::new(&format!("{what}: {e}")))
     }
@@ -187,8 +188,33 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
             return items.iter().map(|item| js_value(&item, depth + 1)).collect::<Result<_, _>>().map(Value::Array);
         }
         if v.is_object() && !v.is_function() {
+            let object: &Object = v.unchecked_ref();
+            let proto = Object::get_prototype_of(v);
+            let plain = proto.is_null() || proto == Object::get_prototype_of(&Object::new());
+            if !plain {
+                // DOM objects keep their data in prototype getters: read a `File` as
+                // {name, type, size} and a `FileList` (or another array-like) as a list.
+                let get = |key: &str| Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+                let (size, kind) = (get("size"), get("type"));
+                if let (Some(size), Some(kind)) = (size.as_f64(), kind.as_string()) {
+                    return Ok(Value::Object(vec![
+                        ("name".into(), Value::String(get("name").as_string().unwrap_or_default())),
+                        ("type".into(), Value::String(kind)),
+                        ("size".into(), Value::Number(size)),
+                    ]));
+                }
+                if get("length").as_f64().is_some() {
+                    let items = Array::from(v);
+                    return items
+                        .iter()
+                        .map(|item| js_value(&item, depth + 1))
+                        .collect::<Result<_, _>>()
+                        .map(Value::Array);
+                }
+            }
+            let entries = Object::entries(object);
             let mut pairs = Vec::new();
-            for entry in Object::entries(v.unchecked_ref()).iter() {
+            for entry in entries.iter() {
                 let entry: Array = entry.unchecked_into();
                 let key = entry.get(0).as_string().unwrap_or_default();
                 pairs.push((key, js_value(&entry.get(1), depth + 1)?));

@@ -262,3 +262,30 @@ fn json_text_is_read_as_natively_so_repeated_keys_are_reported() {
     assert!(paths.contains(&"title".to_owned()), "{paths:?}");
     assert!(String::from(err.message()).contains("title: this key is repeated"), "{:?}", err.message());
 }
+
+#[wasm_bindgen_test]
+fn file_and_file_list_objects_are_read_as_the_dom_gives_them() {
+    let make = js_sys::Function::new_no_args(
+        "const pdf = new File(['%PDF-1.4'], 'ringkasan.pdf', {type: 'application/pdf'});
+         const doc = new File(['x'.repeat(3000)], 'data.docx', {type: 'application/msword'});
+         const dt = new DataTransfer(); dt.items.add(pdf); dt.items.add(doc);
+         return {single: pdf, list: dt.files};",
+    );
+    let files = make.call0(&JsValue::NULL).unwrap();
+    let rules = json(
+        r#"{"title":"Uji","sections":[{"id":"u","title":"Lampiran","fields":["single","list"],
+            "files":{"accept":[".pdf"],"maxBytes":2000,"maxFiles":2}}]}"#,
+    );
+    let v = Validator::new(rules.unchecked_into(), None).unwrap();
+    let report: JsValue = v.check(files.unchecked_into()).unwrap().into();
+    let texts: Vec<String> =
+        Array::from(&get(&report, "sections.0.messages")).iter().map(|m| string(&m, "text")).collect();
+    assert_eq!(
+        texts,
+        [
+            "Berkas data.docx pada Lampiran harus berformat PDF.",
+            "Berkas data.docx pada Lampiran berukuran 2,9 KB; batasnya 2 KB.",
+            "Lampiran berisi 3 berkas; paling banyak 2 berkas.",
+        ]
+    );
+}
