@@ -32,7 +32,7 @@ test: setup-test
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome crates/borang-wasm
 	$(build-pkg)
 	cargo build -p borang-cli
-	node --test tests/browser/
+	node --test tests/node/ tests/browser/
 	@if [ ! -f scripts/office-oracle.py ]; then echo "office oracle: skipped (scripts/office-oracle.py not present)"; \
 	elif ! command -v soffice >/dev/null; then echo "office oracle: skipped (soffice not installed)"; \
 	else python3 scripts/office-oracle.py --check; fi

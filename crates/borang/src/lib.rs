@@ -36,7 +36,7 @@ pub use check::{AppliedLimits, Range, Report, ReportMessage, SectionReport, Stat
 pub use count::{count, TextStats, WordCountMode};
 pub use presets::{all as presets, find as find_preset, Preset};
 pub use problem::{Problem, RulesError};
-pub use rules::{lint, Rules, SectionInfo, MAX_RULES_BYTES, MAX_SECTIONS};
+pub use rules::{Rules, SectionInfo, MAX_RULES_BYTES, MAX_SECTIONS};
 pub use spec::{Lang, RulesSpec, Severity};
 pub use value::Value;
 pub use values::{FieldValue, FileMeta, Values};

@@ -194,14 +194,6 @@ impl Rules {
     }
 }
 
-/// Every problem of a rules file (empty when it compiles).
-pub fn lint(value: Value) -> Vec<Problem> {
-    match Rules::from_value(value) {
-        Ok(_) => Vec::new(),
-        Err(e) => e.problems,
-    }
-}
-
 fn unknown_preset(name: &str, path: &str) -> RulesError {
     let known: Vec<String> = presets::all().iter().map(|p| p.name.to_owned()).collect();
     RulesError {

@@ -30,8 +30,9 @@ pub struct RulesSpec {
     pub source: Option<String>,
     /// Free text for people maintaining the file.
     pub description: Option<String>,
-    /// The sections, in the order they appear on the form.
+    /// The sections, in the order they appear on the form (required unless `extends` is given).
     #[schemars(with = "SectionsSchema")]
+    #[serde(default)]
     pub sections: Vec<SectionSpec>,
 }
 
@@ -72,6 +73,35 @@ impl std::str::FromStr for WordCountMode {
     }
 }
 
+// Schema-only types for the shorthands the reader accepts, so editors accept them too.
+
+/// A format type alone (`"email"`) or a format check with options.
+#[allow(dead_code)]
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum FormatSchema {
+    Kind(FormatKind),
+    Full(FormatSpec),
+}
+
+/// A pattern alone or with options.
+#[allow(dead_code)]
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum PatternSchema {
+    Regex(String),
+    Full(PatternSpec),
+}
+
+/// One text for every language, or a text per language.
+#[allow(dead_code)]
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum MessageSchema {
+    Every(String),
+    Each(Message),
+}
+
 #[allow(dead_code)]
 #[derive(JsonSchema)]
 #[serde(untagged)]
@@ -102,8 +132,10 @@ pub struct SectionSpec {
     /// Character limits (extended grapheme clusters, line breaks not counted).
     pub chars: Option<Limits>,
     /// The text must be of this format.
+    #[schemars(with = "Option<FormatSchema>")]
     pub format: Option<FormatSpec>,
     /// The text must match this linear-time pattern (whole value, like HTML `pattern`).
+    #[schemars(with = "Option<PatternSchema>")]
     pub pattern: Option<PatternSpec>,
     /// Every value must be one of these options.
     pub choice: Option<Check<Vec<String>>>,
@@ -168,6 +200,7 @@ pub enum Check<T> {
 pub struct Detailed<T> {
     pub value: T,
     pub severity: Option<Severity>,
+    #[schemars(with = "Option<MessageSchema>")]
     pub message: Option<Message>,
 }
 
@@ -251,6 +284,7 @@ pub struct FormatSpec {
     /// For `number` and `date`: the largest value allowed.
     pub max: Option<NumberOrDate>,
     pub severity: Option<Severity>,
+    #[schemars(with = "Option<MessageSchema>")]
     pub message: Option<Message>,
 }
 
@@ -270,8 +304,10 @@ pub struct PatternSpec {
     pub regex: String,
     pub case_insensitive: Option<bool>,
     /// What the pattern asks for, in words, for the default message ("18 digit angka").
+    #[schemars(with = "Option<MessageSchema>")]
     pub description: Option<Message>,
     pub severity: Option<Severity>,
+    #[schemars(with = "Option<MessageSchema>")]
     pub message: Option<Message>,
 }
 
@@ -300,6 +336,7 @@ pub struct CompareSpec {
     #[serde(rename = "as")]
     pub as_kind: Option<CompareAs>,
     pub severity: Option<Severity>,
+    #[schemars(with = "Option<MessageSchema>")]
     pub message: Option<Message>,
 }
 
@@ -660,5 +697,11 @@ mod tests {
         ] {
             assert_eq!(props(Some(def)), sorted(keys), "{def}");
         }
+        // The shorthands the reader accepts are in the schema too.
+        let any_of = |def: &str| schema["$defs"][def]["anyOf"].as_array().map_or(0, Vec::len);
+        assert_eq!((any_of("FormatSchema"), any_of("PatternSchema"), any_of("MessageSchema")), (2, 2, 2));
+        let section = &schema["$defs"]["SectionSpec"]["properties"];
+        assert!(section["format"].to_string().contains("FormatSchema"), "{}", section["format"]);
+        assert!(section["pattern"].to_string().contains("PatternSchema"), "{}", section["pattern"]);
     }
 }
