@@ -194,6 +194,7 @@ fn write_text(out: &mut impl Write, title: &str, report: &Report, lang: Lang, co
         }
     };
     writeln!(out, "{title}")?;
+    let width = report.sections.iter().map(|s| s.title.chars().count()).max().unwrap_or(0);
     for s in &report.sections {
         let (mark, code) = match s.status {
             Status::Ok => ("✓", "32"),
@@ -205,18 +206,30 @@ fn write_text(out: &mut impl Write, title: &str, report: &Report, lang: Lang, co
         };
         let counted = match s.limits.words.and_then(|w| w.max) {
             Some(max) => format!("{} / {max} {words}", s.words),
-            None if s.words > 0 => format!("{} {words}", s.words),
             None => String::new(),
         };
-        let status =
-            serde_json::to_value(s.status).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-        writeln!(out, "{} {:<48} {:>16}  {}", paint(code, mark), s.title, counted, paint(code, &status))?;
+        let status = match (lang, s.status) {
+            (Lang::Id, Status::Ok) => "lengkap",
+            (Lang::Id, Status::Warning) => "peringatan",
+            (Lang::Id, Status::Error) => "perlu diperbaiki",
+            (Lang::Id, Status::Empty) => "kosong",
+            (Lang::Id, Status::Skipped) => "tidak berlaku",
+            (Lang::En, Status::Ok) => "complete",
+            (Lang::En, Status::Warning) => "warning",
+            (Lang::En, Status::Error) => "needs fixing",
+            (Lang::En, Status::Empty) => "empty",
+            (Lang::En, Status::Skipped) => "not applicable",
+        };
+        writeln!(out, "{} {:<width$} {:>14}  {}", paint(code, mark), s.title, counted, paint(code, status))?;
         for m in &s.messages {
             let bullet = if m.severity == Severity::Error { paint("31", "•") } else { paint("33", "•") };
             writeln!(out, "    {bullet} {}", m.text)?;
         }
     }
     let verdict = if report.valid { paint("32", ready) } else { paint("31", not_ready) };
+    // English plurals; Indonesian nouns don't change.
+    let errors = if lang == Lang::En && report.errors == 1 { "error" } else { errors };
+    let warnings = if lang == Lang::En && report.warnings == 1 { "warning" } else { warnings };
     writeln!(
         out,
         "{} {of} {} {sections_done} · {} {errors} · {} {warnings} · {verdict}",

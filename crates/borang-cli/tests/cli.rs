@@ -141,3 +141,12 @@ fn schema_and_presets_are_printed() {
     let o = borang(&["presets"], "");
     assert!(stdout(&o).contains("kipp-2021"));
 }
+
+#[test]
+fn text_report_reads_well_in_both_languages() {
+    let sample = root("tests/fixtures/kipp-2023-sample.json");
+    let id = borang(&["check", "--rules", "kipp-2023", &sample], "");
+    insta::assert_snapshot!("text-report-id", stdout(&id));
+    let en = borang(&["check", "--rules", "kipp-2023", "--lang", "en", &sample], "");
+    insta::assert_snapshot!("text-report-en", stdout(&en));
+}
