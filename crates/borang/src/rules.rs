@@ -298,6 +298,9 @@ fn meta(cx: &mut Cx, severity: Option<Severity>, message: Option<Message>) -> Me
     if let Some(m) = &message {
         for (lang, text) in [("id", &m.id), ("en", &m.en)] {
             let Some(text) = text else { continue };
+            if lang == "en" && m.id.as_ref() == Some(text) {
+                continue; // one string for both languages: report its problems once
+            }
             for name in messages::unknown_placeholders(text) {
                 cx.key("message", |cx| {
                     cx.key(lang, |cx| {
@@ -474,6 +477,13 @@ fn bounds(cx: &mut Cx, l: Limits) -> Bounds {
     if let Some((0, _)) = &max {
         cx.key("max", |cx| cx.expected("a maximum above 0", "0"));
     }
+    if let Some(Check::Detailed(Detailed { severity: Some(Severity::Error), .. })) = &l.warn_at {
+        cx.key("warnAt", |cx| {
+            cx.key("severity", |cx| {
+                cx.problem("`warnAt` gives a warning before the limit; an error is what `max` gives")
+            })
+        });
+    }
     let warn_from = match (check(cx, "warnAt", l.warn_at), &max) {
         (None, _) => None,
         (Some(_), None) if l.max_unreadable => None,
@@ -488,10 +498,8 @@ fn bounds(cx: &mut Cx, l: Limits) -> Bounds {
             None
         }
         (Some((f, mut meta)), Some((hi, _))) => {
-            if meta.message.is_none() || meta.severity == Severity::Error {
-                // A warning before the limit is a warning unless the file says otherwise.
-                meta.severity = Severity::Warning;
-            }
+            // A warning before the limit is a warning by definition; past the limit, `max` speaks.
+            meta.severity = Severity::Warning;
             Some(((f * f64::from(*hi)).ceil() as u32, meta))
         }
     };

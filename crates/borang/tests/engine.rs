@@ -444,3 +444,22 @@ mod schema {
         );
     }
 }
+
+#[test]
+fn warn_at_is_always_a_warning() {
+    let err = Rules::from_json(
+        r#"{"title":"x","sections":[{"id":"a","title":"A","words":{"max":10,"warnAt":{"value":0.8,"severity":"error"}}}]}"#,
+    )
+    .unwrap_err();
+    assert_eq!(err.problems[0].path, "sections[0].words.warnAt.severity");
+    let rules = Rules::from_json(
+        r#"{"title":"x","sections":[{"id":"a","title":"A","words":{"max":10,"warnAt":{"value":0.8,"message":"{title}: {count}/{max}"}}}]}"#,
+    )
+    .unwrap();
+    let mut v = Values::new();
+    v.text("a", "a b c d e f g h");
+    let report = rules.check(&v, Lang::En);
+    assert_eq!(report.sections[0].messages[0].text, "A: 8/10");
+    assert_eq!(report.sections[0].messages[0].severity, borang::Severity::Warning);
+    assert!(report.valid);
+}
