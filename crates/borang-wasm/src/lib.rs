@@ -17,7 +17,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use borang::{Lang, Problem, Rules, RulesError, Values, WordCountMode};
+    use borang::{Lang, Rules, RulesError, Values, WordCountMode};
     use js_sys::{Array, Error, Object, Reflect, JSON};
     use serde::Serialize;
     use serde_wasm_bindgen::Serializer;
@@ -163,10 +163,21 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     /// refused; `File` and `FileList` objects are read through their getters; other class
     /// instances by their own enumerable properties.
     fn from_js(value: &JsValue, what: &str) -> Result<borang::Value, Error> {
-        js_value(value, 0).map_err(|e| Error::new(&format!("{what}: {e}")))
+        read_js(value).map_err(|e| Error::new(&format!("{what}: {e}")))
     }
 
-    fn js_value(v: &JsValue, depth: usize) -> Result<borang::Value, String> {
+    fn read_js(value: &JsValue) -> Result<borang::Value, String> {
+        let plain_proto = Object::get_prototype_of(&Object::new());
+        js_value(value, &plain_proto, 0)
+    }
+
+    fn js_list(items: &Array, plain_proto: &Object, depth: usize) -> Result<borang::Value, String> {
+        let items = items.iter().map(|item| js_value(&item, plain_proto, depth + 1));
+        items.collect::<Result<_, _>>().map(borang::Value::Array)
+    }
+
+    /// `plain_proto` is `Object.prototype`: objects with it (or none) are plain data.
+    fn js_value(v: &JsValue, plain_proto: &Object, depth: usize) -> Result<borang::Value, String> {
         use borang::Value;
         if depth > MAX_DEPTH {
             return Err(format!("nested more than {MAX_DEPTH} levels deep"));
@@ -184,13 +195,12 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
             return Ok(Value::String(s));
         }
         if Array::is_array(v) {
-            let items: &Array = v.unchecked_ref();
-            return items.iter().map(|item| js_value(&item, depth + 1)).collect::<Result<_, _>>().map(Value::Array);
+            return js_list(v.unchecked_ref(), plain_proto, depth);
         }
         if v.is_object() && !v.is_function() {
             let object: &Object = v.unchecked_ref();
             let proto = Object::get_prototype_of(v);
-            let plain = proto.is_null() || proto == Object::get_prototype_of(&Object::new());
+            let plain = proto.is_null() || proto == *plain_proto;
             if !plain {
                 // DOM objects keep their data in prototype getters: read a `File` as
                 // {name, type, size} and a `FileList` (or another array-like) as a list.
@@ -204,12 +214,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
                     ]));
                 }
                 if get("length").as_f64().is_some() {
-                    let items = Array::from(v);
-                    return items
-                        .iter()
-                        .map(|item| js_value(&item, depth + 1))
-                        .collect::<Result<_, _>>()
-                        .map(Value::Array);
+                    return js_list(&Array::from(v), plain_proto, depth);
                 }
             }
             let entries = Object::entries(object);
@@ -217,7 +222,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
             for entry in entries.iter() {
                 let entry: Array = entry.unchecked_into();
                 let key = entry.get(0).as_string().unwrap_or_default();
-                pairs.push((key, js_value(&entry.get(1), depth + 1)?));
+                pairs.push((key, js_value(&entry.get(1), plain_proto, depth + 1)?));
             }
             return Ok(Value::Object(pairs));
         }
@@ -261,15 +266,9 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
         let input = JsValue::from(input);
         match input.as_string() {
             Some(text) => Rules::from_json(&text),
-            None => js_value(&input, 0)
-                .map_err(|e| single_problem(format!("not a JSON value: {e}")))
+            None => read_js(&input)
+                .map_err(|e| RulesError::single("", format!("not a JSON value: {e}")))
                 .and_then(Rules::from_value),
-        }
-    }
-
-    fn single_problem(message: String) -> RulesError {
-        RulesError {
-            problems: vec![Problem { path: String::new(), message, expected: None, found: None, known: Vec::new() }],
         }
     }
 

@@ -7,7 +7,7 @@ use crate::count::{count, TextStats};
 use crate::format::{self, FormatError};
 use crate::messages::{self, Args, Key};
 use crate::rules::{Accept, Bounds, Compare, Condition, Format, Meta, Rules, Section};
-use crate::spec::{CompareAs, CompareOp, Lang, Message, Severity};
+use crate::spec::{CompareAs, CompareOp, Lang, Severity};
 use crate::values::{FieldValue, FileMeta, Values};
 
 /// The result of checking a whole form.
@@ -258,21 +258,9 @@ struct SectionCx<'r> {
 
 impl SectionCx<'_> {
     fn push(&mut self, rule: &'static str, meta: &Meta, key: Key, args: Args, field: Option<&str>) {
-        self.push_custom(rule, meta.severity, meta.message.as_ref(), key, args, field);
-    }
-
-    fn push_custom(
-        &mut self,
-        rule: &'static str,
-        severity: Severity,
-        custom: Option<&Message>,
-        key: Key,
-        args: Args,
-        field: Option<&str>,
-    ) {
-        let text = messages::text(key, custom, self.lang, &args);
+        let text = messages::text(key, meta.message.as_ref(), self.lang, &args);
         let field = field.filter(|_| self.section.fields.len() > 1).map(str::to_owned);
-        self.messages.push(ReportMessage { rule, severity, text, field });
+        self.messages.push(ReportMessage { rule, severity: meta.severity, text, field });
     }
 
     fn n(&self, n: u64) -> String {
@@ -310,11 +298,7 @@ impl SectionCx<'_> {
         }
         if let Some((pattern, description, meta)) = &s.pattern {
             if !pattern.is_match(text) {
-                let described = description.as_ref().and_then(|d| match self.lang {
-                    Lang::Id => d.id.as_deref().or(d.en.as_deref()),
-                    Lang::En => d.en.as_deref().or(d.id.as_deref()),
-                });
-                let (key, args) = match described {
+                let (key, args) = match description.as_ref().and_then(|d| d.get(self.lang)) {
                     Some(d) => (Key::PatternDescribed, Args::new(&s.title).with("description", d)),
                     None => (Key::Pattern, Args::new(&s.title)),
                 };
@@ -394,21 +378,14 @@ impl SectionCx<'_> {
             Some((Format::Number { .. }, _)) => Some(CompareAs::Number),
             _ => None,
         });
-        let ordering = match kind {
-            Some(CompareAs::Date) => {
-                both(format::parse_date(mine).ok(), format::parse_date(theirs).ok()).map(|(a, b)| a.cmp(&b))
-            }
-            Some(CompareAs::Number) => both(format::parse_number(mine).ok(), format::parse_number(theirs).ok())
-                .and_then(|(a, b)| a.partial_cmp(&b)),
-            None => both(format::parse_date(mine).ok(), format::parse_date(theirs).ok())
-                .map(|(a, b)| a.cmp(&b))
-                .or_else(|| {
-                    both(format::parse_number(mine).ok(), format::parse_number(theirs).ok())
-                        .and_then(|(a, b)| a.partial_cmp(&b))
-                }),
+        // Without a kind, values are read as dates first, then as numbers.
+        let kinds = match kind {
+            Some(k) => [Some(k), None],
+            None => [Some(CompareAs::Date), Some(CompareAs::Number)],
         };
+        let read = kinds.into_iter().flatten().find_map(|k| order(k, mine, theirs).map(|o| (k, o)));
         // Values that don't read as dates or numbers are the format check's business.
-        let Some(ordering) = ordering else { return };
+        let Some((read_as, ordering)) = read else { return };
         use std::cmp::Ordering::*;
         let holds = match c.op {
             CompareOp::Lt => ordering == Less,
@@ -421,12 +398,11 @@ impl SectionCx<'_> {
         if holds {
             return;
         }
-        let dates = kind == Some(CompareAs::Date) || (kind.is_none() && format::parse_date(mine).is_ok());
         let other =
             sections.iter().find(|o| o.fields.contains(&c.field)).map_or(c.field.as_str(), |o| o.title.as_str());
         let args = Args::new(&s.title)
             .with("other", other)
-            .with("relation", relation(c.op, dates, self.lang))
+            .with("relation", relation(c.op, read_as == CompareAs::Date, self.lang))
             .with("value", mine);
         self.push("compare", &c.meta, Key::Compare, args, None);
     }
@@ -475,8 +451,12 @@ fn format_problem<'a>(title: &'a str, lang: Lang, format: &Format, text: &'a str
     }
 }
 
-fn both<A, B>(a: Option<A>, b: Option<B>) -> Option<(A, B)> {
-    Some((a?, b?))
+/// How `a` compares with `b` read as `kind`; `None` when either doesn't read.
+fn order(kind: CompareAs, a: &str, b: &str) -> Option<std::cmp::Ordering> {
+    match kind {
+        CompareAs::Date => Some(format::parse_date(a).ok()?.cmp(&format::parse_date(b).ok()?)),
+        CompareAs::Number => format::parse_number(a).ok()?.partial_cmp(&format::parse_number(b).ok()?),
+    }
 }
 
 fn relation(op: CompareOp, dates: bool, lang: Lang) -> &'static str {

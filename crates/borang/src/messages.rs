@@ -147,11 +147,7 @@ impl<'a> Args<'a> {
 /// The text of a message: the rules file's own in `lang` if it has one (falling back to its
 /// other language only when the catalogue has no better choice), else the catalogue's.
 pub(crate) fn text(key: Key, custom: Option<&Message>, lang: Lang, args: &Args) -> String {
-    let own = custom.and_then(|m| match lang {
-        Lang::Id => m.id.as_deref().or(m.en.as_deref()),
-        Lang::En => m.en.as_deref().or(m.id.as_deref()),
-    });
-    render(own.unwrap_or_else(|| template(key, lang)), args)
+    render(custom.and_then(|m| m.get(lang)).unwrap_or_else(|| template(key, lang)), args)
 }
 
 /// Replaces `{name}` by its value; unknown names and lone braces are kept as written.

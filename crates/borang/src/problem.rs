@@ -68,7 +68,8 @@ impl fmt::Display for RulesError {
 impl std::error::Error for RulesError {}
 
 impl RulesError {
-    pub(crate) fn single(path: &str, message: impl Into<String>) -> Self {
+    /// An error of one problem without expected/found, e.g. for input that is not JSON.
+    pub fn single(path: &str, message: impl Into<String>) -> Self {
         let problem =
             Problem { path: path.to_owned(), message: message.into(), expected: None, found: None, known: Vec::new() };
         RulesError { problems: vec![problem] }

@@ -47,16 +47,25 @@ pub enum Lang {
     En,
 }
 
+/// The names rules files, the CLI and the JS API use, one table per enum.
+const LANG_NAMES: &[(&str, Lang)] = &[("id", Lang::Id), ("en", Lang::En)];
+const MODE_NAMES: &[(&str, WordCountMode)] = &[("office", WordCountMode::Office), ("unicode", WordCountMode::Unicode)];
+
+/// `"a" or "b"`, for messages.
+fn names_or<T>(table: &[(&str, T)]) -> String {
+    table.iter().map(|(n, _)| format!("\"{n}\"")).collect::<Vec<_>>().join(" or ")
+}
+
+fn by_name<T: Copy>(table: &[(&str, T)], name: &str) -> Option<T> {
+    table.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
 impl std::str::FromStr for Lang {
     type Err = String;
 
     /// `"id"` or `"en"`.
     fn from_str(s: &str) -> Result<Lang, String> {
-        match s {
-            "id" => Ok(Lang::Id),
-            "en" => Ok(Lang::En),
-            other => Err(format!("unknown language {other:?}; expected \"id\" or \"en\"")),
-        }
+        by_name(LANG_NAMES, s).ok_or_else(|| format!("unknown language {s:?}; expected {}", names_or(LANG_NAMES)))
     }
 }
 
@@ -65,11 +74,8 @@ impl std::str::FromStr for WordCountMode {
 
     /// `"office"` or `"unicode"`.
     fn from_str(s: &str) -> Result<WordCountMode, String> {
-        match s {
-            "office" => Ok(WordCountMode::Office),
-            "unicode" => Ok(WordCountMode::Unicode),
-            other => Err(format!("unknown word count mode {other:?}; expected \"office\" or \"unicode\"")),
-        }
+        by_name(MODE_NAMES, s)
+            .ok_or_else(|| format!("unknown word count mode {s:?}; expected {}", names_or(MODE_NAMES)))
     }
 }
 
@@ -228,6 +234,17 @@ pub enum Severity {
 pub struct Message {
     pub id: Option<String>,
     pub en: Option<String>,
+}
+
+impl Message {
+    /// The text in `lang`, else in the other language the file gives.
+    pub(crate) fn get(&self, lang: Lang) -> Option<&str> {
+        let (first, second) = match lang {
+            Lang::Id => (&self.id, &self.en),
+            Lang::En => (&self.en, &self.id),
+        };
+        first.as_deref().or(second.as_deref())
+    }
 }
 
 /// Minimum and maximum, and a warning before the maximum is reached.
@@ -403,17 +420,16 @@ impl RulesSpec {
 }
 
 fn enum_from<T: Copy>(cx: &mut Cx, v: &Value, options: &[(&str, T)]) -> Option<T> {
-    let names = options.iter().map(|(n, _)| format!("\"{n}\"")).collect::<Vec<_>>().join(" or ");
     match v {
-        Value::String(s) => match options.iter().find(|(n, _)| n == s) {
-            Some((_, t)) => Some(*t),
-            None => {
-                cx.invalid(format!("unknown value {s:?}"), names, v);
-                None
+        Value::String(s) => {
+            let found = by_name(options, s);
+            if found.is_none() {
+                cx.invalid(format!("unknown value {s:?}"), names_or(options), v);
             }
-        },
+            found
+        }
         other => {
-            cx.expected(names, other.describe());
+            cx.expected(names_or(options), other.describe());
             None
         }
     }
@@ -421,13 +437,13 @@ fn enum_from<T: Copy>(cx: &mut Cx, v: &Value, options: &[(&str, T)]) -> Option<T
 
 impl FromValue for Lang {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        enum_from(cx, v, &[("id", Lang::Id), ("en", Lang::En)])
+        enum_from(cx, v, LANG_NAMES)
     }
 }
 
 impl FromValue for WordCountMode {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        enum_from(cx, v, &[("office", WordCountMode::Office), ("unicode", WordCountMode::Unicode)])
+        enum_from(cx, v, MODE_NAMES)
     }
 }
 
