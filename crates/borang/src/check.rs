@@ -94,6 +94,24 @@ pub struct Range {
     pub warn_at: Option<u32>,
 }
 
+impl Report {
+    /// The form's totals over section reports (some of which may have been checked
+    /// separately, on the keystroke path).
+    pub fn from_sections(sections: Vec<SectionReport>) -> Report {
+        let mut report = Report { valid: true, errors: 0, warnings: 0, complete: 0, total: 0, sections: Vec::new() };
+        for s in sections.iter().filter(|s| s.status != Status::Skipped) {
+            report.total += 1;
+            let errors = s.messages.iter().filter(|m| m.severity == Severity::Error).count() as u32;
+            report.errors += errors;
+            report.warnings += s.messages.len() as u32 - errors;
+            report.complete += u32::from(errors == 0);
+        }
+        report.valid = report.errors == 0;
+        report.sections = sections;
+        report
+    }
+}
+
 impl Rules {
     /// Checks a whole form snapshot. Messages are in `lang`.
     ///
@@ -108,23 +126,7 @@ impl Rules {
     /// assert_eq!(report.sections[1].words, 4);
     /// ```
     pub fn check(&self, values: &Values, lang: Lang) -> Report {
-        let sections: Vec<SectionReport> = self.sections.iter().map(|s| self.check_one(s, values, lang)).collect();
-        let mut report = Report { valid: true, errors: 0, warnings: 0, complete: 0, total: 0, sections: Vec::new() };
-        for s in &sections {
-            if s.status == Status::Skipped {
-                continue;
-            }
-            report.total += 1;
-            let errors = s.messages.iter().filter(|m| m.severity == Severity::Error).count() as u32;
-            report.errors += errors;
-            report.warnings += s.messages.len() as u32 - errors;
-            if errors == 0 {
-                report.complete += 1;
-            }
-        }
-        report.valid = report.errors == 0;
-        report.sections = sections;
-        report
+        Report::from_sections(self.sections.iter().map(|s| self.check_one(s, values, lang)).collect())
     }
 
     /// Checks one section (the keystroke path). `None` when no section has that id.

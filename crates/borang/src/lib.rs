@@ -20,8 +20,10 @@
 
 pub mod count;
 pub mod format;
+pub mod infer;
 pub mod numbers;
 pub mod pattern;
+pub mod ui;
 
 mod check;
 mod messages;
@@ -34,6 +36,7 @@ mod values;
 
 pub use check::{AppliedLimits, Range, Report, ReportMessage, SectionReport, Status};
 pub use count::{count, TextStats, WordCountMode};
+pub use infer::{infer_rules, FieldDescription, FieldKind, Inferred, Note};
 pub use presets::{all as presets, find as find_preset, Preset};
 pub use problem::{Problem, RulesError};
 pub use rules::{Rules, SectionInfo, MAX_RULES_BYTES, MAX_SECTIONS};

@@ -41,9 +41,21 @@ pub struct SectionInfo {
     pub required: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_words: Option<u32>,
-    /// Fields whose values decide whether this section applies.
+    /// Other fields whose values this section's result depends on: those its conditions
+    /// read (whether it applies) and those it is compared with.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<String>,
+    /// The allowed values, when the section has a `choice` check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub choice: Option<Vec<String>>,
+    /// Accepted file types, when the section has a `files.accept` check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accept: Option<Vec<String>>,
+    /// The format a text value must have: `url`, `email`, `phone`, `digits`, `number`, `date`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<&'static str>,
+    /// Whether the section counts chosen options (`checked.min`/`checked.max`).
+    pub checked: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -105,6 +117,30 @@ pub(crate) enum Accept {
     Extension(String),
     Mime(String),
     MimePrefix(String),
+}
+
+impl std::fmt::Display for Accept {
+    /// As written in an HTML `accept` attribute.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Accept::Extension(ext) => write!(f, ".{ext}"),
+            Accept::Mime(mime) => write!(f, "{mime}"),
+            Accept::MimePrefix(prefix) => write!(f, "{prefix}*"),
+        }
+    }
+}
+
+impl Format {
+    fn name(&self) -> &'static str {
+        match self {
+            Format::Url { .. } => "url",
+            Format::Email => "email",
+            Format::Phone => "phone",
+            Format::Digits { .. } => "digits",
+            Format::Number { .. } => "number",
+            Format::Date { .. } => "date",
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -188,7 +224,20 @@ impl Rules {
                 help: s.help.clone(),
                 required: s.required.is_some(),
                 max_words: s.words.max.as_ref().map(|(n, _)| *n),
-                depends_on: s.when.iter().map(|c| c.field().to_owned()).collect(),
+                depends_on: {
+                    let mut fields: Vec<String> = Vec::new();
+                    let others = s.when.iter().map(Condition::field).chain(s.compare.iter().map(|c| c.field.as_str()));
+                    for field in others {
+                        if !s.fields.iter().chain(&fields).any(|f| f == field) {
+                            fields.push(field.to_owned());
+                        }
+                    }
+                    fields
+                },
+                choice: s.choice.as_ref().map(|(options, _)| options.clone()),
+                accept: s.accept.as_ref().map(|(accept, _)| accept.iter().map(Accept::to_string).collect()),
+                format: s.format.as_ref().map(|(f, _)| f.name()),
+                checked: s.checked_min.is_some() || s.checked_max.is_some(),
             })
             .collect()
     }

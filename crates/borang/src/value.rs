@@ -33,6 +33,52 @@ impl Value {
         }
     }
 
+    /// Compact JSON text (non-finite numbers become `null`, as in `JSON.stringify`).
+    ///
+    /// ```
+    /// use borang::Value;
+    /// let v = Value::from_json(r#"{"a": [1, "x\n\"y\""], "b": null}"#).unwrap();
+    /// assert_eq!(v.to_json(), r#"{"a":[1,"x\n\"y\""],"b":null}"#);
+    /// assert_eq!(Value::from_json(&v.to_json()).unwrap(), v);
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) if n.is_finite() => out.push_str(&format_number(*n)),
+            Value::Number(_) => out.push_str("null"),
+            Value::String(s) => write_json_string(s, out),
+            Value::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write_json(out);
+                }
+                out.push(']');
+            }
+            Value::Object(pairs) => {
+                out.push('{');
+                for (i, (key, value)) in pairs.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_json_string(key, out);
+                    out.push(':');
+                    value.write_json(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+
     /// The member `key` of an object (the last one, if repeated).
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
@@ -117,6 +163,29 @@ impl Value {
 }
 
 /// Numbers in messages and as form text: `200`, `0.9`, `1500000.5`.
+fn write_json_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let n = c as u32;
+                out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    out.push(HEX[((n >> shift) & 0xf) as usize] as char);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 pub(crate) fn format_number(n: f64) -> String {
     crate::numbers::plain(n)
 }

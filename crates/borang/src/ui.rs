@@ -1,0 +1,349 @@
+//! Texts of the feedback borang shows around a form (counters, the summary panel, drafts,
+//! announcements), in the same two languages as the check messages. Pure: the DOM layer
+//! asks for a text and sets it with `textContent`.
+
+use crate::check::{SectionReport, Status};
+use crate::messages::{self, Args};
+use crate::spec::{Lang, Severity};
+
+/// Which text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Ui {
+    /// `{count} / {max} kata`
+    WordsOfMax,
+    /// `{count} kata`
+    Words,
+    /// `{count} kata, minimal {min}`
+    WordsOfMin,
+    /// `{count} / {max} karakter`
+    CharsOfMax,
+    /// `{count} karakter`
+    Chars,
+    /// `{count} dipilih`
+    Checked,
+    /// Heading of the summary panel.
+    SummaryHeading,
+    /// `{complete} dari {total} bagian lengkap`
+    SummaryProgress,
+    /// `{errors} perlu diperbaiki · {warnings} perlu dicek`
+    SummaryCounts,
+    /// Shown when a submit was stopped: `{count}` sections still have errors.
+    SubmitBlocked,
+    /// Shown when nothing blocks sending.
+    SubmitReady,
+    /// Label of the control that shows or hides the summary list.
+    SummaryToggle,
+    StatusOk,
+    StatusWarning,
+    StatusError,
+    StatusEmpty,
+    StatusSkipped,
+    /// `Ke bagian {title}`: accessible name of a summary link.
+    GoTo,
+    /// `Ada draf tersimpan di perangkat ini dari {time}.`
+    DraftFound,
+    DraftRestore,
+    DraftDiscard,
+    DraftRestored,
+    /// Drafts cannot be kept in this browser (storage full or unavailable).
+    DraftUnavailable,
+    /// `{title}: sisa {count} kata.`
+    LiveRemaining,
+    /// `{title}: kelebihan {count} kata.`
+    LiveOver,
+    /// `{title}: {count} kata.`
+    LiveCount,
+    /// `{title}: lengkap.` and the like, for sections without a word limit.
+    LiveStatus,
+}
+
+fn template(key: Ui, lang: Lang) -> &'static str {
+    use Ui::*;
+    match lang {
+        Lang::Id => match key {
+            WordsOfMax => "{count} / {max} kata",
+            Words => "{count} kata",
+            WordsOfMin => "{count} kata, minimal {min}",
+            CharsOfMax => "{count} / {max} karakter",
+            Chars => "{count} karakter",
+            Checked => "{count} dipilih",
+            SummaryHeading => "Kelengkapan isian",
+            SummaryProgress => "{complete} dari {total} bagian lengkap",
+            SummaryCounts => "{errors} perlu diperbaiki · {warnings} perlu dicek",
+            SubmitBlocked => "Belum dapat dikirim: {count} bagian masih perlu diperbaiki.",
+            SubmitReady => "Semua bagian wajib sudah terisi dengan benar.",
+            SummaryToggle => "Tampilkan rincian",
+            StatusOk => "Lengkap",
+            StatusWarning => "Perlu dicek",
+            StatusError => "Perlu diperbaiki",
+            StatusEmpty => "Belum diisi",
+            StatusSkipped => "Tidak berlaku",
+            GoTo => "Ke bagian {title}",
+            DraftFound => "Ada draf isian yang tersimpan di perangkat ini dari {time}.",
+            DraftRestore => "Pulihkan draf",
+            DraftDiscard => "Abaikan",
+            DraftRestored => "Draf dipulihkan.",
+            DraftUnavailable => "Draf tidak dapat disimpan di peramban ini; simpan salinan isian Anda sendiri.",
+            LiveRemaining => "{title}: sisa {count} kata.",
+            LiveOver => "{title}: kelebihan {count} kata.",
+            LiveCount => "{title}: {count} kata.",
+            LiveStatus => "{title}: {status}.",
+        },
+        Lang::En => match key {
+            WordsOfMax => "{count} / {max} words",
+            Words => "{count} words",
+            WordsOfMin => "{count} words, at least {min}",
+            CharsOfMax => "{count} / {max} characters",
+            Chars => "{count} characters",
+            Checked => "{count} chosen",
+            SummaryHeading => "Form progress",
+            SummaryProgress => "{complete} of {total} sections complete",
+            SummaryCounts => "{errors} to fix · {warnings} to check",
+            SubmitBlocked => "Not sent yet: {count} sections still need fixing.",
+            SubmitReady => "Every required section is filled in correctly.",
+            SummaryToggle => "Show details",
+            StatusOk => "Complete",
+            StatusWarning => "Check",
+            StatusError => "Needs fixing",
+            StatusEmpty => "Not filled in",
+            StatusSkipped => "Not applicable",
+            GoTo => "Go to {title}",
+            DraftFound => "A draft of this form saved on this device was found, from {time}.",
+            DraftRestore => "Restore draft",
+            DraftDiscard => "Dismiss",
+            DraftRestored => "Draft restored.",
+            DraftUnavailable => "Drafts cannot be saved in this browser; keep your own copy of what you write.",
+            LiveRemaining => "{title}: {count} words left.",
+            LiveOver => "{title}: {count} words too many.",
+            LiveCount => "{title}: {count} words.",
+            LiveStatus => "{title}: {status}.",
+        },
+    }
+}
+
+/// A UI text with its placeholders filled from `args` (name, value pairs).
+pub fn text(key: Ui, lang: Lang, args: &[(&'static str, &str)]) -> String {
+    let mut all = Args::default();
+    for (name, value) in args {
+        all = all.with(name, *value);
+    }
+    messages::render(template(key, lang), &all)
+}
+
+/// A count as people write it: `20.000` in Indonesian, `20,000` in English.
+pub fn number(n: u64, lang: Lang) -> String {
+    messages::number(n, lang)
+}
+
+/// The word label of a status.
+pub fn status(status: Status, lang: Lang) -> String {
+    let key = match status {
+        Status::Ok => Ui::StatusOk,
+        Status::Warning => Ui::StatusWarning,
+        Status::Error => Ui::StatusError,
+        Status::Empty => Ui::StatusEmpty,
+        Status::Skipped => Ui::StatusSkipped,
+    };
+    text(key, lang, &[])
+}
+
+/// How full a section is against its main limit, for a counter and a progress bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meter {
+    /// `148 / 200 kata`.
+    pub text: String,
+    pub value: u32,
+    /// The limit, when there is one.
+    pub max: Option<u32>,
+    pub level: Level,
+}
+
+/// How a meter looks: calm, near the limit (or a warning), past it (or an error).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Ok,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Ok => "ok",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+
+    /// The level of a section's messages about one count (`words` or `chars`).
+    fn of(report: &SectionReport, count: &str) -> Level {
+        let about = |m: &&crate::ReportMessage| m.rule.split('.').next() == Some(count);
+        match report.messages.iter().find(about) {
+            None => Level::Ok,
+            Some(m) if m.severity == Severity::Warning || m.rule.ends_with("warnAt") => Level::Warning,
+            Some(_) => Level::Error,
+        }
+    }
+}
+
+/// The counter of a section: words when it limits words (or `counts_words` asks for a plain
+/// word count), characters when only characters are limited. `None` when there is nothing
+/// to count (files, choices, a short value without limits).
+pub fn meter(report: &SectionReport, lang: Lang, counts_words: bool) -> Option<Meter> {
+    let n = |v: u32| number(v.into(), lang);
+    if let Some(words) = report.limits.words {
+        let count = n(report.words);
+        let text = match (words.max, words.min) {
+            (Some(max), _) => text(Ui::WordsOfMax, lang, &[("count", &count), ("max", &n(max))]),
+            (None, Some(min)) => text(Ui::WordsOfMin, lang, &[("count", &count), ("min", &n(min))]),
+            (None, None) => text(Ui::Words, lang, &[("count", &count)]),
+        };
+        return Some(Meter { text, value: report.words, max: words.max, level: Level::of(report, "words") });
+    }
+    if let Some(chars) = report.limits.chars {
+        let count = n(report.chars);
+        let text = match chars.max {
+            Some(max) => text(Ui::CharsOfMax, lang, &[("count", &count), ("max", &n(max))]),
+            None => text(Ui::Chars, lang, &[("count", &count)]),
+        };
+        return Some(Meter { text, value: report.chars, max: chars.max, level: Level::of(report, "chars") });
+    }
+    counts_words.then(|| Meter {
+        text: text(Ui::Words, lang, &[("count", &n(report.words))]),
+        value: report.words,
+        max: None,
+        level: Level::Ok,
+    })
+}
+
+/// What the live region says about a section after the applicant pauses typing.
+pub fn announcement(report: &SectionReport, lang: Lang) -> String {
+    let title = report.title.as_str();
+    match report.limits.words.and_then(|w| w.max) {
+        Some(max) if report.words > max => {
+            text(Ui::LiveOver, lang, &[("title", title), ("count", &number((report.words - max).into(), lang))])
+        }
+        Some(max) => {
+            text(Ui::LiveRemaining, lang, &[("title", title), ("count", &number((max - report.words).into(), lang))])
+        }
+        None if report.words > 0 => {
+            text(Ui::LiveCount, lang, &[("title", title), ("count", &number(report.words.into(), lang))])
+        }
+        None => text(Ui::LiveStatus, lang, &[("title", title), ("status", &status(report.status, lang))]),
+    }
+}
+
+/// A moment as `29 Nov 2026 10.15` (Indonesian) or `29 Nov 2026 10:15` (English), from
+/// milliseconds since the Unix epoch and the local offset from UTC in minutes.
+pub fn timestamp(epoch_ms: f64, offset_minutes: i32, lang: Lang) -> String {
+    let minutes = (epoch_ms / 60_000.0).floor() as i64 + i64::from(offset_minutes);
+    let (days, minute_of_day) = (minutes.div_euclid(1440), minutes.rem_euclid(1440));
+    let (y, m, d) = civil_from_days(days);
+    const MONTHS: [[&str; 12]; 2] = [
+        ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    ];
+    let (months, sep) = match lang {
+        Lang::Id => (&MONTHS[0], '.'),
+        Lang::En => (&MONTHS[1], ':'),
+    };
+    format!("{d} {} {y} {:02}{sep}{:02}", months[(m - 1) as usize], minute_of_day / 60, minute_of_day % 60)
+}
+
+/// Days since 1970-01-01 to (year, month, day) in the proleptic Gregorian calendar
+/// (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Rules, Values};
+
+    #[test]
+    fn timestamps() {
+        // 2026-11-29 08:28 UTC, shown in WIB (UTC+7).
+        let ms = 1_795_940_880_000.0;
+        assert_eq!(timestamp(ms, 420, Lang::Id), "29 Nov 2026 15.28");
+        assert_eq!(timestamp(ms, 0, Lang::En), "29 Nov 2026 08:28");
+        assert_eq!(timestamp(0.0, -60, Lang::Id), "31 Des 1969 23.00");
+        assert_eq!(timestamp(951_782_400_000.0, 0, Lang::En), "29 Feb 2000 00:00");
+    }
+
+    #[test]
+    fn meters_follow_the_report() {
+        let rules = Rules::preset("kipp-2023").unwrap();
+        let mut values = Values::new();
+        let words = |n: usize| vec!["kata"; n].join(" ");
+        for (n, text, level) in [
+            (148, "148 / 200 kata", Level::Ok),
+            (185, "185 / 200 kata", Level::Warning),
+            (212, "212 / 200 kata", Level::Error),
+        ] {
+            values.text("ringkasan", words(n));
+            let report = rules.check_section("ringkasan", &values, Lang::Id).unwrap();
+            let meter = meter(&report, Lang::Id, true).unwrap();
+            assert_eq!((meter.text.as_str(), meter.level, meter.max), (text, level, Some(200)));
+        }
+        values.text("ringkasan", words(1200));
+        let report = rules.check_section("ringkasan", &values, Lang::En).unwrap();
+        assert_eq!(meter(&report, Lang::En, true).unwrap().text, "1,200 / 200 words");
+        assert_eq!(announcement(&report, Lang::Id), "Ringkasan: kelebihan 1.000 kata.");
+        values.text("ringkasan", words(150));
+        let report = rules.check_section("ringkasan", &values, Lang::Id).unwrap();
+        assert_eq!(announcement(&report, Lang::En), "Ringkasan: 50 words left.");
+        let video = rules.check_section("video", &values, Lang::Id).unwrap();
+        assert_eq!(meter(&video, Lang::Id, false), None);
+        assert_eq!(announcement(&video, Lang::Id), "Tautan Video: Belum diisi.");
+    }
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        use Ui::*;
+        let all = [
+            WordsOfMax,
+            Words,
+            WordsOfMin,
+            CharsOfMax,
+            Chars,
+            Checked,
+            SummaryHeading,
+            SummaryProgress,
+            SummaryCounts,
+            SubmitBlocked,
+            SubmitReady,
+            SummaryToggle,
+            StatusOk,
+            StatusWarning,
+            StatusError,
+            StatusEmpty,
+            StatusSkipped,
+            GoTo,
+            DraftFound,
+            DraftRestore,
+            DraftDiscard,
+            DraftRestored,
+            DraftUnavailable,
+            LiveRemaining,
+            LiveOver,
+            LiveCount,
+            LiveStatus,
+        ];
+        for key in all {
+            let (id, en) = (template(key, Lang::Id), template(key, Lang::En));
+            assert!(!id.is_empty() && !en.is_empty() && (id != en || key == LiveStatus), "{key:?}");
+            let names = |t: &str| messages::unknown_placeholders(t);
+            assert_eq!(names(id), names(en), "{key:?} uses the same placeholders in both languages");
+        }
+    }
+}
