@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 export PORT
 
-.PHONY: setup setup-test pkg cli test demo clean
+.PHONY: setup setup-test pkg dist cli test demo clean
 
 setup:
 	bash scripts/setup.sh
@@ -21,8 +21,22 @@ define build-pkg
 	@echo "pkg/borang_bg.wasm: $$(wc -c < pkg/borang_bg.wasm) bytes raw, $$(gzip -9c pkg/borang_bg.wasm | wc -c) bytes gzip -9"
 endef
 
+# The folder an admin copies next to their portal: embed script, package, rules, schema.
+define build-dist
+	rm -rf dist/borang && mkdir -p dist/borang/rules dist/borang/schema
+	cp pkg/borang.js pkg/borang_bg.wasm pkg/borang.d.ts crates/borang-wasm/js/embed.js dist/borang/
+	if [ -d pkg/snippets ]; then cp -r pkg/snippets dist/borang/; fi
+	cp rules/*.json dist/borang/rules/
+	cp schema/rules.schema.json dist/borang/schema/
+	@echo "dist/borang/: $$(find dist/borang -type f | wc -l) files, $$(du -sk dist/borang | cut -f1) KB"
+endef
+
 pkg: setup
 	$(build-pkg)
+
+dist: setup
+	$(build-pkg)
+	$(build-dist)
 
 cli: setup
 	cargo build --release -p borang-cli
@@ -31,15 +45,16 @@ test: setup-test
 	cargo test --workspace
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome crates/borang-wasm
 	$(build-pkg)
+	$(build-dist)
 	cargo build -p borang-cli
 	node --test tests/node/ tests/browser/
 	@if [ ! -f scripts/office-oracle.py ]; then echo "office oracle: skipped (scripts/office-oracle.py not present)"; \
 	elif ! command -v soffice >/dev/null; then echo "office oracle: skipped (soffice not installed)"; \
 	else python3 scripts/office-oracle.py --check; fi
 
-demo: pkg
+demo: dist
 	node scripts/serve.mjs
 
 clean:
-	rm -rf pkg target/screenshots
+	rm -rf pkg dist target/screenshots
 	cargo clean

@@ -1,5 +1,7 @@
 // Tiny static server for the demo and the browser tests. Bound to 127.0.0.1 only.
-//   /        -> www/      /pkg/ -> pkg/      /rules/ -> rules/
+//   /  -> www/   /borang/ -> dist/borang/ (what `make dist` lays out)   /pkg/ -> pkg/   /rules/ -> rules/
+// Tests add their own mounts (test pages, npm packages). A POST to an existing .html page
+// drains the body and serves the page, so the demo form can be submitted.
 // Usage: node scripts/serve.mjs   (PORT=8080 by default; PORT=0 picks a free one)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -22,15 +24,18 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
-// Longest prefix first.
-const MOUNTS = [
+export const MOUNTS = [
+  ["/borang/", "dist/borang"],
   ["/pkg/", "pkg"],
   ["/rules/", "rules"],
   ["/", "www"],
 ];
 
+/** Largest POST body the demo accepts (a proposal with its PDF attachments). */
+const MAX_POST_BYTES = 64 * 1024 * 1024;
+
 /** Maps a URL path to a file under `root`, or null when it is outside the mounts. */
-export function resolvePath(root, urlPath) {
+export function resolvePath(root, urlPath, mounts = MOUNTS) {
   let path;
   try {
     path = decodeURIComponent(urlPath);
@@ -38,7 +43,8 @@ export function resolvePath(root, urlPath) {
     return null;
   }
   if (path.includes("\0") || path.includes("\\") || path.split("/").includes("..")) return null;
-  for (const [prefix, dir] of MOUNTS) {
+  // Longest prefix first.
+  for (const [prefix, dir] of [...mounts].sort((a, b) => b[0].length - a[0].length)) {
     if (!path.startsWith(prefix)) continue;
     let rest = path.slice(prefix.length);
     if (rest === "" || rest.endsWith("/")) rest += "index.html";
@@ -59,14 +65,36 @@ function send(res, status, type, body, method) {
   res.end(method === "HEAD" ? undefined : body);
 }
 
-/** Starts the server; resolves to the listening `http.Server` (port 0 = any free port). */
-export function startServer({ port = 8080, root = REPO, host = "127.0.0.1" } = {}) {
+/** Reads and discards a request body; false when it is larger than `MAX_POST_BYTES`. */
+function drain(req) {
+  return new Promise((ok) => {
+    let bytes = 0;
+    req.on("data", (chunk) => {
+      bytes += chunk.length;
+      if (bytes > MAX_POST_BYTES) {
+        req.destroy();
+        ok(false);
+      }
+    });
+    req.on("end", () => ok(true));
+    req.on("error", () => ok(false));
+  });
+}
+
+/**
+ * Starts the server; resolves to the listening `http.Server` (port 0 = any free port).
+ * `mounts` adds [urlPrefix, directory relative to root] pairs to the default ones.
+ */
+export function startServer({ port = 8080, root = REPO, host = "127.0.0.1", mounts = [] } = {}) {
+  const all = [...mounts, ...MOUNTS];
   const server = createServer(async (req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") {
+    const urlPath = new URL(req.url, "http://localhost").pathname;
+    const file = resolvePath(root, urlPath, all);
+    if (req.method === "POST" && file?.endsWith(".html")) {
+      if (!(await drain(req))) return send(res, 413, "text/plain; charset=utf-8", "too large\n", "POST");
+    } else if (req.method !== "GET" && req.method !== "HEAD") {
       return send(res, 405, "text/plain; charset=utf-8", "method not allowed\n", req.method);
     }
-    const urlPath = new URL(req.url, "http://localhost").pathname;
-    const file = resolvePath(root, urlPath);
     if (file) {
       try {
         if ((await stat(file)).isFile()) {

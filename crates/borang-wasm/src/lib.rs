@@ -16,6 +16,9 @@
 //! ```
 
 #[cfg(target_arch = "wasm32")]
+mod dom;
+
+#[cfg(target_arch = "wasm32")]
 mod wasm {
     use borang::{Lang, Rules, RulesError, Values, WordCountMode};
     use js_sys::{Array, Error, Object, Reflect, JSON};
@@ -150,7 +153,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     /// objects, `None` that is not skipped becomes `null`.
     const SERIALIZER: Serializer = Serializer::json_compatible();
 
-    fn to_js<T: Serialize + ?Sized, R: JsCast>(value: &T) -> Result<R, Error> {
+    pub(crate) fn to_js<T: Serialize + ?Sized, R: JsCast>(value: &T) -> Result<R, Error> {
         value.serialize(&SERIALIZER).map(JsCast::unchecked_into).map_err(|e| Error::new(&e.to_string()))
     }
 
@@ -262,8 +265,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
 
     /// Rules from JSON text (read by the core's own reader, as presets and the CLI are, so a
     /// repeated key or a syntax error is reported the same everywhere) or from an object.
-    fn compile(input: JsRulesInput) -> Result<Rules, RulesError> {
-        let input = JsValue::from(input);
+    pub(crate) fn compile_rules(input: JsValue) -> Result<Rules, RulesError> {
         match input.as_string() {
             Some(text) => Rules::from_json(&text),
             None => read_js(&input)
@@ -273,7 +275,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     }
 
     /// A real `Error` whose message lists every problem, with `.problems` attached.
-    fn rules_error(err: RulesError) -> Error {
+    pub(crate) fn rules_error(err: RulesError) -> Error {
         let error = Error::new(&err.to_string());
         let problems: JsValue = to_js::<_, JsValue>(&err.problems).unwrap_or_else(|_| Array::new().into());
         // Setting a property on a fresh Error object cannot fail.
@@ -294,7 +296,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
         /// problem, with a `.problems: RulesProblem[]` property.
         #[wasm_bindgen(constructor)]
         pub fn new(rules: JsRulesInput, options: Option<JsValidatorOptions>) -> Result<Validator, Error> {
-            let rules = compile(rules).map_err(rules_error)?;
+            let rules = compile_rules(rules.into()).map_err(rules_error)?;
             let lang = options_lang(options, &rules)?;
             Ok(Validator { rules, lang })
         }
@@ -367,7 +369,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     /// Every problem of a rules input (`[]` when it compiles), for a rules editor.
     #[wasm_bindgen(js_name = lintRules)]
     pub fn lint_rules(rules: JsRulesInput) -> Result<JsRulesProblems, Error> {
-        let problems = compile(rules).err().map(|e| e.problems).unwrap_or_default();
+        let problems = compile_rules(rules.into()).err().map(|e| e.problems).unwrap_or_default();
         to_js(&problems)
     }
 
@@ -383,5 +385,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
     }
 }
 
+#[cfg(target_arch = "wasm32")]
+pub use dom::{attach, Attachment};
 #[cfg(target_arch = "wasm32")]
 pub use wasm::{count_text, lint_rules, presets, rules_schema, Validator};

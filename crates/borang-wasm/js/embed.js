@@ -1,0 +1,132 @@
+// borang's one-tag embed. A portal admin adds, beside a form they may not change:
+//
+//   <script type="module" src="/borang/embed.js"
+//           data-rules="/borang/rules/kipp-2023.json" data-form="#proposal" data-lang="id"></script>
+//
+// and nothing else. Attributes (all optional):
+//   data-form           CSS selector of the form (default: the page's first form)
+//   data-rules          URL of a rules file (relative to the page)
+//   data-preset         a shipped preset instead, e.g. "kipp-2023"
+//                       (neither: zero-config, limits read from the form's own markup)
+//   data-lang           "id" (default: the rules file's) or "en"
+//   data-mode           "block" (default: errors stop the submit) or "advise" (never stops it)
+//   data-summary        "top" (default, sticky), "bottom", "none", or a CSS selector
+//   data-drafts         "off" to keep no draft in localStorage
+//   data-fix-maxlength  lift a maxlength that would cut a word-limited field short
+//
+// The package (borang.js + borang_bg.wasm) is found next to this file, so the folder works
+// under any path. Several tags may load this file for several forms; the module runs once
+// and starts every one of them. Whatever fails (404, WebAssembly blocked, a bad rules file),
+// the form stays as it was and submits; one console error says why.
+
+const here = new URL(import.meta.url);
+here.hash = "";
+
+/** The form elements' attachments, for scripts that want the handle. */
+const attached = new Map();
+
+function ourTags() {
+  return [...document.querySelectorAll("script[src]")].filter((tag) => {
+    try {
+      const url = new URL(tag.getAttribute("src"), document.baseURI);
+      url.hash = "";
+      return url.href === here.href;
+    } catch {
+      return false;
+    }
+  });
+}
+
+let pkg;
+function loadPackage() {
+  pkg ??= import(new URL("./borang.js", here).href).then(async (module) => {
+    await module.default({ module_or_path: new URL("./borang_bg.wasm", here) });
+    return module;
+  });
+  return pkg;
+}
+
+function flag(value) {
+  return value !== undefined && value !== "false" && value !== "off" && value !== "no";
+}
+
+function options(data) {
+  const opts = {};
+  if (data.lang) opts.lang = data.lang;
+  if (data.mode) opts.mode = data.mode;
+  if (data.summary) opts.summary = data.summary;
+  if (data.drafts !== undefined) opts.drafts = flag(data.drafts);
+  if (data.fixMaxlength !== undefined) opts.fixMaxlength = flag(data.fixMaxlength);
+  return opts;
+}
+
+async function loadRules(data) {
+  if (data.rules) {
+    const url = new URL(data.rules, document.baseURI);
+    let response;
+    try {
+      response = await fetch(url, { credentials: "same-origin" });
+    } catch (error) {
+      throw new Error(`the rules file ${url} could not be fetched (${error.message})`);
+    }
+    if (!response.ok) throw new Error(`the rules file ${url} could not be loaded (HTTP ${response.status})`);
+    return response.text();
+  }
+  return data.preset || null;
+}
+
+function why(error) {
+  if (error instanceof WebAssembly.CompileError || /WebAssembly|wasm/i.test(String(error?.message))) {
+    return `WebAssembly could not start (${error.message}); a Content-Security-Policy without 'wasm-unsafe-eval' blocks it`;
+  }
+  if (Array.isArray(error?.problems)) {
+    const list = error.problems.map((p) => `  ${p.path || "(file)"}: ${p.message}`).join("\n");
+    return `the rules have problems:\n${list}`;
+  }
+  return error?.message ?? String(error);
+}
+
+async function start(tag) {
+  const data = tag.dataset;
+  const selector = data.form || "form";
+  let form;
+  try {
+    form = document.querySelector(selector);
+  } catch {
+    form = null;
+  }
+  if (!(form instanceof HTMLFormElement)) {
+    console.error(`borang: not started: no <form> matches data-form="${selector}".`);
+    return null;
+  }
+  try {
+    const [module, rules] = await Promise.all([loadPackage(), loadRules(data)]);
+    const attachment = module.attach(form, rules, options(data));
+    attached.set(form, attachment);
+    form.dispatchEvent(new CustomEvent("borang:ready", { detail: attachment }));
+    return attachment;
+  } catch (error) {
+    console.error(
+      `borang: not started for ${selector}: ${why(error)}. The form works and submits as it would without borang.`,
+    );
+    return null;
+  }
+}
+
+async function startAll() {
+  if (document.readyState === "loading") {
+    await new Promise((done) => document.addEventListener("DOMContentLoaded", done, { once: true }));
+  }
+  return Promise.all(ourTags().map(start));
+}
+
+/** Resolves (never rejects) to the attachments of this page's tags; null for those that failed. */
+export const ready = startAll().catch((error) => {
+  console.error("borang: not started:", error);
+  return [];
+});
+
+/** The attachment of a form, once `ready` has resolved. */
+export function attachmentFor(form) {
+  return attached.get(form) ?? null;
+}

@@ -1,0 +1,168 @@
+// The fail-open guard of the DOM layer. Every callback borang registers on a host page
+// (event listeners, animation frames, timers, mutation observers) goes through a Session,
+// which wraps it in try/catch. If one throws — a bug, or the WebAssembly instance trapping —
+// the session stops: it removes everything borang added (listeners, nodes, ARIA tokens,
+// custom validity) in plain JavaScript, without calling back into WebAssembly, and logs one
+// console error. The host form is then exactly as it was without borang.
+//
+// Nothing here decides anything about the form; the Rust DOM layer does.
+
+let sessions = 0;
+
+export class Session {
+  constructor() {
+    this.id = ++sessions;
+    this.dead = false;
+    this.listeners = [];
+    this.timers = new Set();
+    this.frames = new Set();
+    this.observers = [];
+    this.validity = new Set();
+    this.aria = new Map();
+    this.nodes = new Set();
+    this.sheets = [];
+    this.removed = [];
+  }
+
+  /** Wraps `f` so that an exception stops the session instead of reaching the page. */
+  guard(f) {
+    return (...args) => {
+      if (this.dead) return undefined;
+      try {
+        return f(...args);
+      } catch (error) {
+        this.fail(error);
+        return undefined;
+      }
+    };
+  }
+
+  listen(target, type, f, capture) {
+    const g = this.guard(f);
+    const options = { capture };
+    target.addEventListener(type, g, options);
+    this.listeners.push([target, type, g, options]);
+  }
+
+  frame(f) {
+    const id = requestAnimationFrame((t) => {
+      this.frames.delete(id);
+      this.guard(f)(t);
+    });
+    this.frames.add(id);
+  }
+
+  timeout(f, ms) {
+    const id = setTimeout(() => {
+      this.timers.delete(id);
+      this.guard(f)();
+    }, ms);
+    this.timers.add(id);
+    return id;
+  }
+
+  every(f, ms) {
+    const id = setInterval(this.guard(f), ms);
+    this.timers.add(id);
+    return id;
+  }
+
+  cancel(id) {
+    clearTimeout(id);
+    clearInterval(id);
+    this.timers.delete(id);
+  }
+
+  observe(target, f, options) {
+    const observer = new MutationObserver(this.guard(f));
+    observer.observe(target, options);
+    this.observers.push(observer);
+  }
+
+  /** A node borang created: removed when the session ends. */
+  own(node) {
+    this.nodes.add(node);
+  }
+
+  setValidity(el, message) {
+    if (typeof el.setCustomValidity !== "function") return;
+    el.setCustomValidity(message);
+    if (message) this.validity.add(el);
+    else this.validity.delete(el);
+  }
+
+  /** Adds an id to an element's aria-describedby, keeping the host's own ids first. */
+  describe(el, id) {
+    const ids = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+    if (ids.includes(id)) return;
+    ids.push(id);
+    el.setAttribute("aria-describedby", ids.join(" "));
+    if (!this.aria.has(el)) this.aria.set(el, { ids: new Set(), invalid: el.getAttribute("aria-invalid") });
+    this.aria.get(el).ids.add(id);
+  }
+
+  /** Sets or clears aria-invalid; the host's own value comes back when borang's goes. */
+  invalid(el, on) {
+    if (!this.aria.has(el)) this.aria.set(el, { ids: new Set(), invalid: el.getAttribute("aria-invalid") });
+    const host = this.aria.get(el).invalid;
+    if (on) el.setAttribute("aria-invalid", "true");
+    else if (host === null) el.removeAttribute("aria-invalid");
+    else el.setAttribute("aria-invalid", host);
+  }
+
+  /** Removes a host attribute (the admin asked for it); it comes back when the session ends. */
+  removeAttr(el, name) {
+    if (!el.hasAttribute(name)) return;
+    this.removed.push([el, name, el.getAttribute(name)]);
+    el.removeAttribute(name);
+  }
+
+  /** A constructed stylesheet adopted by a document or shadow root (allowed under CSP). */
+  adopt(root, css) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    this.sheets.push([root, sheet]);
+  }
+
+  /** Undoes everything this session did to the page. Safe to call more than once. */
+  end() {
+    this.dead = true;
+    for (const [target, type, g, options] of this.listeners) target.removeEventListener(type, g, options);
+    this.listeners = [];
+    for (const id of this.timers) {
+      clearTimeout(id);
+      clearInterval(id);
+    }
+    this.timers.clear();
+    for (const id of this.frames) cancelAnimationFrame(id);
+    this.frames.clear();
+    for (const observer of this.observers) observer.disconnect();
+    this.observers = [];
+    for (const el of this.validity) el.setCustomValidity("");
+    this.validity.clear();
+    for (const [el, { ids, invalid }] of this.aria) {
+      const kept = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter((id) => id && !ids.has(id));
+      if (kept.length) el.setAttribute("aria-describedby", kept.join(" "));
+      else el.removeAttribute("aria-describedby");
+      if (invalid === null) el.removeAttribute("aria-invalid");
+      else el.setAttribute("aria-invalid", invalid);
+    }
+    this.aria.clear();
+    for (const node of this.nodes) node.remove();
+    this.nodes.clear();
+    for (const [root, sheet] of this.sheets) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+    this.sheets = [];
+    for (const [el, name, value] of this.removed) if (!el.hasAttribute(name)) el.setAttribute(name, value);
+    this.removed = [];
+  }
+
+  fail(error) {
+    if (this.dead) return;
+    try {
+      this.end();
+    } finally {
+      console.error("borang: stopped after an internal error; the form works and submits as it would without borang.", error);
+    }
+  }
+}

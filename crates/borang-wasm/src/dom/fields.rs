@@ -1,0 +1,422 @@
+//! Finding a field of the rules on the host page, and reading (and, to restore a draft,
+//! writing) its value. A field is found by `name`, then `id`, then as a CSS selector; what
+//! is found decides how it is read: the `value` of an input or textarea, the visible text of
+//! a `contenteditable` element or of the rich-text editor that hides a textarea (CKEditor,
+//! TinyMCE, Quill — in this document or a same-origin iframe), the chosen options of a
+//! select, the checked boxes of a group, the `File`s of a file input.
+
+use borang::{FieldValue, FileMeta};
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    Document, Element, Event, EventInit, HtmlElement, HtmlFormElement, HtmlIFrameElement, HtmlInputElement,
+    HtmlOptionElement, HtmlSelectElement, Node, RadioNodeList,
+};
+
+/// Input types read as text. Everything else (`hidden` aside, see `find`) is not text.
+const TEXT_TYPES: &[&str] =
+    &["text", "search", "email", "url", "tel", "number", "date", "month", "week", "time", "datetime-local", ""];
+
+/// How a field is read.
+#[derive(Clone)]
+pub(crate) enum Control {
+    /// An `<input>` holding text, or a `<textarea>`: its `value`.
+    Text(HtmlElement),
+    /// A `contenteditable` element: its visible text.
+    Editable(HtmlElement),
+    /// A rich-text editor standing in for a hidden `source` field: the editor's visible text.
+    /// `root` is the editor's outermost element next to the source (feedback goes after it).
+    Editor {
+        source: HtmlElement,
+        root: Element,
+        editable: HtmlElement,
+    },
+    Select(HtmlSelectElement),
+    /// Checkboxes or radio buttons sharing a name.
+    Group {
+        inputs: Vec<HtmlInputElement>,
+        radio: bool,
+    },
+    File(HtmlInputElement),
+}
+
+impl PartialEq for Control {
+    /// The same elements (a rebind keeps a field's feedback when nothing changed).
+    fn eq(&self, other: &Control) -> bool {
+        self.elements() == other.elements()
+    }
+}
+
+impl Control {
+    /// The elements that make up the field.
+    fn elements(&self) -> Vec<Element> {
+        match self {
+            Control::Text(el) | Control::Editable(el) => vec![el.clone().into()],
+            Control::Editor { source, root, editable } => {
+                vec![source.clone().into(), root.clone(), editable.clone().into()]
+            }
+            Control::Select(el) => vec![el.clone().into()],
+            Control::Group { inputs, .. } => inputs.iter().map(|i| i.clone().into()).collect(),
+            Control::File(el) => vec![el.clone().into()],
+        }
+    }
+
+    /// Whether the field holds free text (its words are counted).
+    pub fn is_text(&self) -> bool {
+        matches!(self, Control::Text(_) | Control::Editable(_) | Control::Editor { .. })
+    }
+
+    /// The field's value, as the checker reads it.
+    pub fn value(&self) -> FieldValue {
+        match self {
+            Control::Text(el) => FieldValue::Text(string_prop(el, "value")),
+            Control::Editable(el) | Control::Editor { editable: el, .. } => FieldValue::Text(el.inner_text()),
+            Control::Select(select) => {
+                let options = select.selected_options();
+                let chosen: Vec<String> = (0..options.length())
+                    .filter_map(|i| options.item(i))
+                    .filter_map(|o| o.dyn_into::<HtmlOptionElement>().ok())
+                    .map(|o| o.value())
+                    .filter(|v| !v.is_empty())
+                    .collect();
+                if select.multiple() {
+                    FieldValue::List(chosen)
+                } else {
+                    FieldValue::Text(chosen.into_iter().next().unwrap_or_default())
+                }
+            }
+            Control::Group { inputs, radio } => {
+                let checked = inputs.iter().filter(|i| i.checked()).map(HtmlInputElement::value);
+                if *radio {
+                    FieldValue::Text(checked.into_iter().next().unwrap_or_default())
+                } else {
+                    FieldValue::List(checked.collect())
+                }
+            }
+            Control::File(input) => {
+                let files = input.files();
+                let list = (0..files.as_ref().map_or(0, |f| f.length()))
+                    .filter_map(|i| files.as_ref()?.item(i))
+                    .map(|f| FileMeta { name: f.name(), mime: f.type_(), size: f.size() as u64 })
+                    .collect();
+                FieldValue::Files(list)
+            }
+        }
+    }
+
+    /// A cheap fingerprint of the value, for the slow poll that catches scripted changes
+    /// and dictation that fire no event.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        match self.value() {
+            FieldValue::Text(t) => t.hash(&mut h),
+            FieldValue::List(l) => l.hash(&mut h),
+            FieldValue::Files(files) => files.iter().for_each(|f| (&f.name, f.size).hash(&mut h)),
+        }
+        h.finish()
+    }
+
+    /// The element borang's feedback goes after.
+    pub fn anchor(&self) -> Element {
+        let el: Element = match self {
+            Control::Text(el) | Control::Editable(el) => el.clone().into(),
+            Control::Editor { root, .. } => root.clone(),
+            Control::Select(el) => el.clone().into(),
+            Control::File(el) => el.clone().into(),
+            Control::Group { inputs, .. } => return group_anchor(inputs),
+        };
+        // Never inside a <label>: the feedback would become part of the field's name.
+        el.closest("label").ok().flatten().unwrap_or(el)
+    }
+
+    /// What gets focus when the applicant follows a link to the field.
+    pub fn focus_target(&self) -> HtmlElement {
+        match self {
+            Control::Text(el) | Control::Editable(el) | Control::Editor { editable: el, .. } => el.clone(),
+            Control::Select(el) => el.clone().into(),
+            Control::File(el) => el.clone().into(),
+            Control::Group { inputs, .. } => {
+                inputs.iter().find(|i| i.checked()).or(inputs.first()).cloned().map(Into::into).unwrap_or_else(|| {
+                    // A group always has an input; a detached one is harmless to focus.
+                    web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()).expect("a document body")
+                })
+            }
+        }
+    }
+
+    /// Elements that carry `aria-describedby` and `aria-invalid`.
+    pub fn aria_targets(&self) -> Vec<Element> {
+        match self {
+            Control::Editor { editable, .. } => vec![editable.clone().into()],
+            Control::Group { inputs, .. } => inputs.iter().map(|i| i.clone().into()).collect(),
+            other => vec![other.focus_target().into()],
+        }
+    }
+
+    /// The native control that takes a custom validity message, when the browser can focus
+    /// it (a hidden textarea behind an editor would block submission with no visible hint).
+    pub fn validity_target(&self) -> Option<Element> {
+        let el: Element = match self {
+            Control::Text(el) => el.clone().into(),
+            Control::Select(el) => el.clone().into(),
+            Control::File(el) => el.clone().into(),
+            Control::Group { inputs, .. } => inputs.first()?.clone().into(),
+            Control::Editable(_) | Control::Editor { .. } => return None,
+        };
+        is_rendered(&el).then_some(el)
+    }
+
+    /// Whether an event's target belongs to this field.
+    pub fn contains(&self, node: &Node) -> bool {
+        self.elements().iter().any(|el| el.contains(Some(node)))
+    }
+
+    /// Documents of editor iframes, which need their own listeners (events do not cross).
+    pub fn frame_document(&self) -> Option<Document> {
+        match self {
+            Control::Editor { editable, .. } => editable.owner_document().filter(|d| !is_main_document(d)),
+            Control::Editable(el) => el.owner_document().filter(|d| !is_main_document(d)),
+            _ => None,
+        }
+    }
+
+    /// Puts a saved value back (restoring a draft) and tells the page with the events a
+    /// person's typing would fire, so the host's scripts and editors see it too.
+    pub fn restore(&self, value: &FieldValue) {
+        let dispatch = |el: &Element, kind: &str| {
+            let init = EventInit::new();
+            init.set_bubbles(true);
+            if let Ok(event) = Event::new_with_event_init_dict(kind, &init) {
+                let _ = el.dispatch_event(&event);
+            }
+        };
+        match (self, value) {
+            (Control::Text(el), FieldValue::Text(text)) => {
+                let _ = Reflect::set(el, &"value".into(), &JsValue::from_str(text));
+                dispatch(el, "input");
+                dispatch(el, "change");
+            }
+            (Control::Editable(el) | Control::Editor { editable: el, .. }, FieldValue::Text(text)) => {
+                set_paragraphs(el, text);
+                dispatch(el, "input");
+            }
+            (Control::Select(select), FieldValue::Text(_) | FieldValue::List(_)) => {
+                let wanted = list_of(value);
+                let options = select.options();
+                for option in (0..options.length()).filter_map(|i| options.item(i)) {
+                    if let Ok(option) = option.dyn_into::<HtmlOptionElement>() {
+                        option.set_selected(wanted.contains(&option.value()));
+                    }
+                }
+                dispatch(select, "input");
+                dispatch(select, "change");
+            }
+            (Control::Group { inputs, .. }, FieldValue::Text(_) | FieldValue::List(_)) => {
+                let wanted = list_of(value);
+                for input in inputs {
+                    let on = wanted.contains(&input.value());
+                    if input.checked() != on {
+                        input.set_checked(on);
+                        dispatch(input, "input");
+                        dispatch(input, "change");
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn list_of(value: &FieldValue) -> Vec<String> {
+    match value {
+        FieldValue::Text(t) => vec![t.clone()],
+        FieldValue::List(l) => l.clone(),
+        FieldValue::Files(_) => Vec::new(),
+    }
+}
+
+/// Replaces an editable element's content with one paragraph per line, as text nodes.
+fn set_paragraphs(el: &HtmlElement, text: &str) {
+    let Some(doc) = el.owner_document() else { return };
+    el.set_text_content(None);
+    for line in text.split('\n') {
+        let Ok(p) = doc.create_element("p") else { return };
+        if line.is_empty() {
+            let _ = doc.create_element("br").map(|br| p.append_child(&br));
+        } else {
+            p.set_text_content(Some(line));
+        }
+        let _ = el.append_child(&p);
+    }
+}
+
+fn string_prop(target: &JsValue, name: &str) -> String {
+    Reflect::get(target, &JsValue::from_str(name)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+fn is_main_document(doc: &Document) -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d == *doc)
+}
+
+/// Whether the element takes up space on the page (not `display: none`, not detached).
+pub(crate) fn is_rendered(el: &Element) -> bool {
+    el.get_client_rects().length() > 0
+}
+
+/// Whether this node is one of borang's own (feedback, summary, live region).
+pub(crate) fn is_ours(el: &Element) -> bool {
+    el.closest("[data-borang]").ok().flatten().is_some()
+}
+
+/// After the group's shared container when the inputs sit in a fieldset or a list of their
+/// own; else after the last input (or its label).
+fn group_anchor(inputs: &[HtmlInputElement]) -> Element {
+    let last: Element = inputs.last().cloned().map(Into::into).expect("a group has an input");
+    let first: Element = inputs.first().cloned().map(Into::into).expect("a group has an input");
+    let mut container = first.parent_element();
+    while let Some(c) = container {
+        if inputs.iter().all(|i| c.contains(Some(i))) {
+            if c.tag_name().eq_ignore_ascii_case("form") {
+                break;
+            }
+            // Append inside the container, after its last child: return that child.
+            return c.last_element_child().filter(|l| !is_ours(l)).unwrap_or(c);
+        }
+        container = c.parent_element();
+    }
+    last.closest("label").ok().flatten().unwrap_or(last)
+}
+
+/// Finds the field `name` of the rules: by name or id among the form's controls, then by id
+/// or `name` attribute anywhere in the form (a `contenteditable` element is no control),
+/// then as a CSS selector.
+pub(crate) fn find(form: &HtmlFormElement, doc: &Document, name: &str) -> Option<Control> {
+    let mut found: Vec<Element> = Vec::new();
+    if let Some(item) = form.elements().named_item(name) {
+        if let Some(list) = item.dyn_ref::<RadioNodeList>() {
+            found.extend((0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()));
+        } else if let Ok(el) = item.dyn_into::<Element>() {
+            found.push(el);
+        }
+    }
+    if found.is_empty() {
+        let escaped = web_sys::css::escape(name);
+        let by_attr = format!("[name=\"{escaped}\"], [data-name=\"{escaped}\"]");
+        found.extend(doc.get_element_by_id(name).filter(|el| !is_ours(el)));
+        if found.is_empty() {
+            found.extend(all(form.query_selector_all(&by_attr).ok()));
+        }
+        if found.is_empty() && looks_like_selector(name) {
+            found.extend(all(form.query_selector_all(name).ok()));
+            if found.is_empty() {
+                found.extend(all(doc.query_selector_all(name).ok()));
+            }
+        }
+    }
+    found.retain(|el| !is_ours(el));
+    classify(found)
+}
+
+fn looks_like_selector(name: &str) -> bool {
+    name.contains(['#', '.', '[', ' ', '>', ':', '*'])
+}
+
+fn all(list: Option<web_sys::NodeList>) -> Vec<Element> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+}
+
+fn input_type(el: &Element) -> Option<String> {
+    el.dyn_ref::<HtmlInputElement>().map(|i| i.type_().to_ascii_lowercase())
+}
+
+fn classify(found: Vec<Element>) -> Option<Control> {
+    let first = found.first()?.clone();
+    let kinds: Vec<Option<String>> = found.iter().map(input_type).collect();
+    let all_of = |t: &str| kinds.iter().all(|k| k.as_deref() == Some(t));
+    if all_of("checkbox") || all_of("radio") {
+        let radio = all_of("radio");
+        let inputs = found.into_iter().filter_map(|el| el.dyn_into::<HtmlInputElement>().ok()).collect();
+        return Some(Control::Group { inputs, radio });
+    }
+    let tag = first.tag_name().to_ascii_lowercase();
+    match (tag.as_str(), input_type(&first).as_deref()) {
+        ("select", _) => first.dyn_into().ok().map(Control::Select),
+        ("input", Some("file")) => first.dyn_into().ok().map(Control::File),
+        ("input", Some("checkbox" | "radio")) => {
+            let radio = input_type(&first).as_deref() == Some("radio");
+            Some(Control::Group { inputs: vec![first.dyn_into().ok()?], radio })
+        }
+        ("input", Some(t)) if !TEXT_TYPES.contains(&t) && t != "hidden" => None,
+        ("textarea" | "input", _) => {
+            let el: HtmlElement = first.dyn_into().ok()?;
+            let hidden = !is_rendered(&el) || input_type(&el).as_deref() == Some("hidden");
+            match hidden.then(|| editor_near(&el)).flatten() {
+                Some((root, editable)) => Some(Control::Editor { source: el, root, editable }),
+                None => Some(Control::Text(el)),
+            }
+        }
+        ("iframe", _) => frame_body(&first).map(Control::Editable),
+        _ => {
+            let el: HtmlElement = first.dyn_into().ok()?;
+            if el.is_content_editable() {
+                return Some(Control::Editable(el));
+            }
+            // A wrapper around an editor (Quill's container, an editor's root).
+            editable_in(&el).map(Control::Editable)
+        }
+    }
+}
+
+const EDITABLE: &str = "[contenteditable=''], [contenteditable='true'], [contenteditable='plaintext-only']";
+
+/// An editable element at or inside `el`, or the body of an editable same-origin iframe.
+fn editable_in(el: &Element) -> Option<HtmlElement> {
+    if is_ours(el) {
+        return None;
+    }
+    if let Some(h) = el.dyn_ref::<HtmlElement>().filter(|h| h.is_content_editable()) {
+        return Some(h.clone());
+    }
+    if let Some(inner) = el.query_selector(EDITABLE).ok().flatten() {
+        return inner.dyn_into().ok();
+    }
+    let frame = if el.tag_name().eq_ignore_ascii_case("iframe") {
+        Some(el.clone())
+    } else {
+        el.query_selector("iframe").ok().flatten()
+    };
+    frame_body(&frame?)
+}
+
+/// The body of a same-origin iframe that is being edited (`contenteditable` or designMode).
+fn frame_body(frame: &Element) -> Option<HtmlElement> {
+    let frame = frame.dyn_ref::<HtmlIFrameElement>()?;
+    // A cross-origin frame has no readable document: None.
+    let doc = frame.content_document()?;
+    let body = doc.body()?;
+    let design = Reflect::get(&doc, &"designMode".into()).ok().and_then(|v| v.as_string());
+    (body.is_content_editable() || design.as_deref() == Some("on")).then_some(body)
+}
+
+/// The editor that stands in for a hidden field: in the siblings just after it (CKEditor 4
+/// and 5, TinyMCE) or just before it (Quill's container before its hidden input), or in the
+/// parent's next sibling. Returns the editor's root (a sibling) and its editable element.
+fn editor_near(source: &HtmlElement) -> Option<(Element, HtmlElement)> {
+    let mut candidates: Vec<Element> = Vec::new();
+    let mut next = source.next_element_sibling();
+    for _ in 0..3 {
+        let Some(el) = next else { break };
+        next = el.next_element_sibling();
+        candidates.push(el);
+    }
+    let mut prev = source.previous_element_sibling();
+    for _ in 0..2 {
+        let Some(el) = prev else { break };
+        prev = el.previous_element_sibling();
+        candidates.push(el);
+    }
+    candidates.extend(source.parent_element().and_then(|p| p.next_element_sibling()));
+    candidates.into_iter().find_map(|root| editable_in(&root).map(|e| (root, e)))
+}

@@ -1,0 +1,1023 @@
+//! The DOM layer: attaches borang to a form the host page already has. It finds the fields
+//! the rules name, listens to the applicant's typing, checks the edited section once per
+//! animation frame and renders feedback next to the fields and in a summary panel. It adds
+//! only its own nodes and ARIA tokens, and every callback runs under a fail-open guard
+//! (`js/session.js`): if anything of borang's throws, all of it is removed and the form is
+//! exactly as it was.
+//!
+//! Arrows run one way: this module uses the boundary's helpers and the core; the core never
+//! sees a browser.
+
+mod drafts;
+mod fields;
+mod view;
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use borang::ui::{self, Meter, Ui};
+use borang::{FieldValue, Lang, Report, Rules, SectionInfo, SectionReport, Severity, Status, Values};
+use js_sys::{Date, Error, Function, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, Node, Window};
+
+use self::drafts::{Draft, Drafts};
+use self::fields::Control;
+use self::view::{Feedback, Place, RowData, Shown, Summary};
+use crate::wasm::{compile_rules, rules_error, to_js, JsReport};
+
+#[wasm_bindgen(module = "/js/session.js")]
+extern "C" {
+    /// Registers borang's callbacks under a fail-open guard and undoes everything at the end.
+    pub type Session;
+    #[wasm_bindgen(constructor)]
+    fn new() -> Session;
+    #[wasm_bindgen(method, getter)]
+    fn id(this: &Session) -> u32;
+    #[wasm_bindgen(method, getter)]
+    fn dead(this: &Session) -> bool;
+    #[wasm_bindgen(method)]
+    fn listen(this: &Session, target: &JsValue, kind: &str, f: &Function, capture: bool);
+    #[wasm_bindgen(method)]
+    fn frame(this: &Session, f: &Function);
+    #[wasm_bindgen(method)]
+    fn timeout(this: &Session, f: &Function, ms: i32) -> JsValue;
+    #[wasm_bindgen(method)]
+    fn every(this: &Session, f: &Function, ms: i32) -> JsValue;
+    #[wasm_bindgen(method)]
+    fn cancel(this: &Session, id: &JsValue);
+    #[wasm_bindgen(method)]
+    fn observe(this: &Session, target: &Node, f: &Function, options: &JsValue);
+    #[wasm_bindgen(method)]
+    fn own(this: &Session, node: &Node);
+    #[wasm_bindgen(method, js_name = setValidity)]
+    fn set_validity(this: &Session, el: &Element, message: &str);
+    #[wasm_bindgen(method)]
+    fn describe(this: &Session, el: &Element, id: &str);
+    #[wasm_bindgen(method)]
+    fn invalid(this: &Session, el: &Element, on: bool);
+    #[wasm_bindgen(method)]
+    fn adopt(this: &Session, root: &JsValue, css: &str);
+    #[wasm_bindgen(method, js_name = removeAttr)]
+    fn remove_attr(this: &Session, el: &Element, name: &str);
+    #[wasm_bindgen(method)]
+    fn end(this: &Session);
+}
+
+/// How long after the last keystroke the live region speaks, and a draft is written.
+const ANNOUNCE_AFTER_MS: i32 = 1200;
+const SAVE_AFTER_MS: i32 = 500;
+/// The slow poll for changes no event reports (dictation, scripts setting `.value`).
+const POLL_MS: i32 = 1000;
+
+#[derive(Debug, Clone)]
+struct Options {
+    lang: Option<Lang>,
+    block: bool,
+    place: Place,
+    drafts: bool,
+    fix_maxlength: bool,
+}
+
+struct Field {
+    name: String,
+    control: Option<Control>,
+    feedback: Option<Feedback>,
+    /// Sections this field belongs to (the first one shows its messages).
+    owners: Vec<usize>,
+    /// Sections whose result depends on this field (owners included).
+    readers: Vec<usize>,
+    fingerprint: u64,
+}
+
+struct Section {
+    info: SectionInfo,
+    /// Indices into `fields`: its own fields, then the ones it depends on.
+    own: Vec<usize>,
+    reads: Vec<usize>,
+    report: SectionReport,
+    meter: Option<Meter>,
+    dirty: bool,
+    /// The applicant has been in this section (or tried to submit): show every message.
+    touched: bool,
+}
+
+struct State {
+    fields: Vec<Field>,
+    sections: Vec<Section>,
+    summary: Option<Summary>,
+    live: Option<HtmlElement>,
+    frame_pending: bool,
+    rebind_pending: bool,
+    composing: bool,
+    submit_tried: bool,
+    announce: Option<usize>,
+    announce_timer: Option<JsValue>,
+    save_timer: Option<JsValue>,
+    /// A saved draft waiting for the applicant's decision; nothing is saved meanwhile, so
+    /// the offer cannot be overwritten.
+    offer: Option<Draft>,
+    drafts_warned: bool,
+    frame_docs: Vec<Document>,
+    /// A submit went through: the draft was cleared and is not written again.
+    sent: bool,
+    detached: bool,
+}
+
+/// The callbacks, created once per attachment and kept until it is dropped.
+struct Callbacks {
+    input: Closure<dyn FnMut(JsValue)>,
+    composition: Closure<dyn FnMut(JsValue)>,
+    submit: Closure<dyn FnMut(JsValue)>,
+    submitted: Closure<dyn FnMut(JsValue)>,
+    invalid: Closure<dyn FnMut(JsValue)>,
+    reset: Closure<dyn FnMut(JsValue)>,
+    frame: Closure<dyn FnMut(JsValue)>,
+    poll: Closure<dyn FnMut(JsValue)>,
+    mutation: Closure<dyn FnMut(JsValue)>,
+    announce: Closure<dyn FnMut(JsValue)>,
+    save: Closure<dyn FnMut(JsValue)>,
+    click: Closure<dyn FnMut(JsValue)>,
+    hidden: Closure<dyn FnMut(JsValue)>,
+}
+
+struct Inner {
+    session: Session,
+    window: Window,
+    doc: Document,
+    form: HtmlFormElement,
+    rules: Rules,
+    lang: Lang,
+    opts: Options,
+    drafts: Option<Drafts>,
+    state: RefCell<State>,
+    callbacks: Callbacks,
+}
+
+/// borang attached to one form. `detach()` removes everything it added.
+#[wasm_bindgen]
+pub struct Attachment {
+    inner: Rc<Inner>,
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ATTACH: &'static str = r#"
+export interface AttachOptions {
+  /** Language of the feedback; defaults to the rules file's `lang`. */
+  lang?: Lang;
+  /** "block" (default): errors stop the submit; "advise": nothing ever stops it. */
+  mode?: "block" | "advise";
+  /** Where the summary panel goes: "top" (default, sticky), "bottom", "none", a CSS selector
+   *  or an element to put it in. */
+  summary?: "top" | "bottom" | "none" | string | Element;
+  /** Keep a draft in localStorage and offer it back after a reload (default true). */
+  drafts?: boolean;
+  /** Remove a `maxlength` that would cut a field with a word limit short (default false). */
+  fixMaxlength?: boolean;
+}
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "HTMLFormElement | string")]
+    pub type JsFormTarget;
+    #[wasm_bindgen(typescript_type = "RulesInput | null | undefined")]
+    pub type JsAttachRules;
+    #[wasm_bindgen(typescript_type = "AttachOptions")]
+    pub type JsAttachOptions;
+    #[wasm_bindgen(typescript_type = "SectionInfo[]")]
+    pub type JsSections;
+}
+
+/// Attaches borang to `form` (an element or a selector). `rules` is a rules file (JSON text
+/// or object) or a preset name. Throws, leaving the page untouched, when the form is not
+/// found or the rules have problems.
+#[wasm_bindgen]
+pub fn attach(form: JsFormTarget, rules: JsAttachRules, options: Option<JsAttachOptions>) -> Result<Attachment, Error> {
+    let window = web_sys::window().ok_or_else(|| Error::new("borang: no window"))?;
+    let doc = window.document().ok_or_else(|| Error::new("borang: no document"))?;
+    let form = find_form(&doc, form.into())?;
+    let opts = read_options(&doc, options.map(Into::into).unwrap_or(JsValue::UNDEFINED))?;
+    let rules = read_rules(rules.into())?;
+    let lang = opts.lang.unwrap_or_else(|| rules.lang());
+    let session = Session::new();
+    let result = Inner::start(session, window, doc, form, rules, lang, opts);
+    result.map(|inner| Attachment { inner })
+}
+
+#[wasm_bindgen]
+impl Attachment {
+    /// The current report, from what the page holds now.
+    pub fn report(&self) -> Result<JsReport, Error> {
+        self.inner.flush();
+        to_js(&self.inner.report())
+    }
+
+    /// Finds the fields again, re-reads every value, renders, and returns the report.
+    pub fn check(&self) -> Result<JsReport, Error> {
+        self.inner.rebind();
+        self.inner.mark_all_dirty(false);
+        self.inner.flush();
+        to_js(&self.inner.report())
+    }
+
+    /// The sections of the rules in force (the generated ones in zero-config mode).
+    pub fn sections(&self) -> Result<JsSections, Error> {
+        to_js(&self.inner.rules.sections_info())
+    }
+
+    /// Removes every listener, node, ARIA token and validity message borang added.
+    pub fn detach(&self) {
+        self.inner.state.borrow_mut().detached = true;
+        self.inner.session.end();
+    }
+}
+
+fn find_form(doc: &Document, target: JsValue) -> Result<HtmlFormElement, Error> {
+    if let Some(selector) = target.as_string() {
+        let found =
+            doc.query_selector(&selector).map_err(|_| Error::new(&format!("borang: bad selector {selector:?}")))?;
+        return found
+            .and_then(|el| el.dyn_into::<HtmlFormElement>().ok())
+            .ok_or_else(|| Error::new(&format!("borang: no <form> matches {selector:?}")));
+    }
+    target
+        .dyn_into::<HtmlFormElement>()
+        .map_err(|_| Error::new("borang: attach() needs a <form> element or a selector"))
+}
+
+fn read_rules(input: JsValue) -> Result<Rules, Error> {
+    if input.is_null() || input.is_undefined() {
+        return Err(Error::new("borang: rules are required (zero-config mode comes with the embed script)"));
+    }
+    if let Some(text) = input.as_string() {
+        if !text.trim_start().starts_with('{') {
+            return Rules::preset(text.trim()).map_err(rules_error);
+        }
+    }
+    compile_rules(input).map_err(rules_error)
+}
+
+fn read_options(doc: &Document, options: JsValue) -> Result<Options, Error> {
+    const KEYS: &[&str] = &["lang", "mode", "summary", "drafts", "fixMaxlength"];
+    let mut opts = Options { lang: None, block: true, place: Place::Top, drafts: true, fix_maxlength: false };
+    if options.is_undefined() || options.is_null() {
+        return Ok(opts);
+    }
+    let object = options.dyn_ref::<Object>().ok_or_else(|| Error::new("options: expected an object"))?;
+    for key in Object::keys(object).iter().filter_map(|k| k.as_string()) {
+        if !KEYS.contains(&key.as_str()) {
+            return Err(Error::new(&format!("options: unknown key `{key}`; known: {}", KEYS.join(", "))));
+        }
+    }
+    let get = |key: &str| Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let given = |v: &JsValue| !v.is_undefined() && !v.is_null();
+    let lang = get("lang");
+    if given(&lang) {
+        let text = lang.as_string().ok_or_else(|| Error::new("options.lang: expected \"id\" or \"en\""))?;
+        opts.lang = Some(text.parse().map_err(|e: String| Error::new(&format!("options.lang: {e}")))?);
+    }
+    let mode = get("mode");
+    if given(&mode) {
+        opts.block = match mode.as_string().as_deref() {
+            Some("block") => true,
+            Some("advise") => false,
+            _ => return Err(Error::new("options.mode: expected \"block\" or \"advise\"")),
+        };
+    }
+    let summary = get("summary");
+    if given(&summary) {
+        opts.place = match summary.as_string().as_deref() {
+            Some("top") => Place::Top,
+            Some("bottom") => Place::Bottom,
+            Some("none") => Place::Nowhere,
+            Some(selector) => {
+                let found = doc.query_selector(selector).ok().flatten();
+                Place::Inside(
+                    found.ok_or_else(|| Error::new(&format!("options.summary: no element matches {selector:?}")))?,
+                )
+            }
+            None => Place::Inside(
+                summary
+                    .dyn_into::<Element>()
+                    .map_err(|_| Error::new("options.summary: expected a string or an element"))?,
+            ),
+        };
+    }
+    for (key, slot) in [("drafts", &mut opts.drafts), ("fixMaxlength", &mut opts.fix_maxlength)] {
+        let v = get(key);
+        if given(&v) {
+            *slot = v.as_bool().ok_or_else(|| Error::new(&format!("options.{key}: expected true or false")))?;
+        }
+    }
+    Ok(opts)
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+fn info(message: &str) {
+    web_sys::console::info_1(&JsValue::from_str(message));
+}
+
+/// A stable name for the form on its page, for the draft key.
+fn form_name(doc: &Document, form: &HtmlFormElement) -> String {
+    if !form.id().is_empty() {
+        return form.id();
+    }
+    let forms = doc.forms();
+    let index = (0..forms.length()).find(|&i| forms.item(i).is_some_and(|f| f.is_same_node(Some(form)))).unwrap_or(0);
+    format!("form{index}")
+}
+
+impl Inner {
+    fn start(
+        session: Session,
+        window: Window,
+        doc: Document,
+        form: HtmlFormElement,
+        rules: Rules,
+        lang: Lang,
+        opts: Options,
+    ) -> Result<Rc<Inner>, Error> {
+        let infos = rules.sections_info();
+        let mut fields: Vec<Field> = Vec::new();
+        let index_of = |name: &str, fields: &mut Vec<Field>| match fields.iter().position(|f| f.name == name) {
+            Some(i) => i,
+            None => {
+                fields.push(Field {
+                    name: name.to_owned(),
+                    control: None,
+                    feedback: None,
+                    owners: Vec::new(),
+                    readers: Vec::new(),
+                    fingerprint: 0,
+                });
+                fields.len() - 1
+            }
+        };
+        let mut sections = Vec::new();
+        for (s, info) in infos.into_iter().enumerate() {
+            let own: Vec<usize> = info.fields.iter().map(|f| index_of(f, &mut fields)).collect();
+            let mut reads = own.clone();
+            reads.extend(info.depends_on.iter().map(|f| index_of(f, &mut fields)));
+            for &f in &own {
+                fields[f].owners.push(s);
+            }
+            for &f in &reads {
+                if !fields[f].readers.contains(&s) {
+                    fields[f].readers.push(s);
+                }
+            }
+            let report = SectionReport {
+                id: info.id.clone(),
+                title: info.title.clone(),
+                status: Status::Empty,
+                words: 0,
+                chars: 0,
+                chars_no_spaces: 0,
+                limits: Default::default(),
+                messages: Vec::new(),
+            };
+            sections.push(Section { info, own, reads, report, meter: None, dirty: true, touched: false });
+        }
+        let page = window.location().pathname().unwrap_or_default();
+        let drafts = opts.drafts.then(|| Drafts::new(&page, &form_name(&doc, &form)));
+        let state = State {
+            fields,
+            sections,
+            summary: None,
+            live: None,
+            frame_pending: false,
+            rebind_pending: false,
+            composing: false,
+            submit_tried: false,
+            announce: None,
+            announce_timer: None,
+            save_timer: None,
+            offer: None,
+            drafts_warned: false,
+            frame_docs: Vec::new(),
+            sent: false,
+            detached: false,
+        };
+        let inner = Rc::new_cyclic(|weak: &Weak<Inner>| Inner {
+            session,
+            window,
+            doc,
+            form,
+            rules,
+            lang,
+            opts,
+            drafts,
+            state: RefCell::new(state),
+            callbacks: Callbacks::new(weak),
+        });
+        // Anything that fails half-way is undone: the page must look as before.
+        if let Err(e) = inner.setup() {
+            inner.session.end();
+            return Err(e);
+        }
+        Ok(inner)
+    }
+
+    fn setup(&self) -> Result<(), Error> {
+        let cb = &self.callbacks;
+        let form: &JsValue = self.form.as_ref();
+        self.session.adopt(self.doc.as_ref(), view::PAGE_CSS);
+        {
+            let mut st = self.state.borrow_mut();
+            let titles: Vec<(String, String)> =
+                st.sections.iter().map(|s| (s.info.id.clone(), s.info.title.clone())).collect();
+            st.summary = Summary::create(&self.session, &self.doc, &self.form, &self.opts.place, &titles, self.lang);
+            let after = st.summary.as_ref().filter(|_| self.opts.place == Place::Top).map(|s| s.host.clone().into());
+            st.live = view::live_region(&self.session, &self.doc, after.as_ref(), &self.form);
+            if let Some(summary) = &st.summary {
+                self.session.listen(summary.shadow.as_ref(), "click", cb.click.as_ref().unchecked_ref(), false);
+            }
+        }
+        self.bind_all(true);
+        for kind in ["input", "change"] {
+            self.session.listen(form, kind, cb.input.as_ref().unchecked_ref(), true);
+        }
+        for kind in ["compositionstart", "compositionend"] {
+            self.session.listen(form, kind, cb.composition.as_ref().unchecked_ref(), true);
+        }
+        self.session.listen(form, "invalid", cb.invalid.as_ref().unchecked_ref(), true);
+        self.session.listen(form, "reset", cb.reset.as_ref().unchecked_ref(), false);
+        // Capture on window runs before any handler of the host's on the form, so a blocked
+        // submit never reaches a host script that would send the form itself.
+        self.session.listen(self.window.as_ref(), "submit", cb.submit.as_ref().unchecked_ref(), true);
+        self.session.listen(self.window.as_ref(), "submit", cb.submitted.as_ref().unchecked_ref(), false);
+        self.session.listen(self.window.as_ref(), "pagehide", cb.hidden.as_ref().unchecked_ref(), false);
+        self.session.listen(self.doc.as_ref(), "visibilitychange", cb.hidden.as_ref().unchecked_ref(), false);
+        let observe = Object::new();
+        for (key, value) in [("childList", true), ("subtree", true), ("attributes", true)] {
+            Reflect::set(&observe, &key.into(), &value.into())?;
+        }
+        let filter = js_sys::Array::of4(&"style".into(), &"hidden".into(), &"class".into(), &"contenteditable".into());
+        Reflect::set(&observe, &"attributeFilter".into(), &filter)?;
+        self.session.observe(self.form.as_ref(), cb.mutation.as_ref().unchecked_ref(), &observe);
+        self.session.every(cb.poll.as_ref().unchecked_ref(), POLL_MS);
+        self.render();
+        self.offer_draft();
+        Ok(())
+    }
+
+    /// Finds every field; at start, warns once for each one the page lacks.
+    fn bind_all(&self, first: bool) {
+        let mut st = self.state.borrow_mut();
+        let st = &mut *st;
+        for field in &mut st.fields {
+            let control = fields::find(&self.form, &self.doc, &field.name);
+            if first && control.is_none() {
+                let owner = field.owners.first().map(|&s| &st.sections[s].info);
+                let section = owner.map(|i| format!(" of section \"{}\" ({})", i.title, i.id)).unwrap_or_default();
+                warn(&format!(
+                    "borang: field \"{}\"{section} is not on the page (looked for a name, an id and a CSS \
+                     selector); it counts as empty, and a section with none of its fields is skipped.",
+                    field.name
+                ));
+            }
+            if control != field.control {
+                if let Some(old) = field.feedback.take() {
+                    old.root.remove();
+                }
+                field.control = control;
+                for &s in &field.readers {
+                    st.sections[s].dirty = true;
+                }
+            }
+            if let Some(control) = &field.control {
+                field.fingerprint = control.fingerprint();
+                if let Some(doc) = control.frame_document() {
+                    if !st.frame_docs.contains(&doc) {
+                        for kind in ["input", "compositionstart", "compositionend"] {
+                            let f = if kind == "input" { &self.callbacks.input } else { &self.callbacks.composition };
+                            self.session.listen(doc.as_ref(), kind, f.as_ref().unchecked_ref(), true);
+                        }
+                        st.frame_docs.push(doc);
+                    }
+                }
+                if first {
+                    self.check_maxlength(field, &st.sections);
+                }
+            }
+        }
+    }
+
+    /// A `maxlength` that cuts a word-limited field short: say so, and lift it if asked.
+    fn check_maxlength(&self, field: &Field, sections: &[Section]) {
+        let Some(Control::Text(el)) = &field.control else { return };
+        let Some(max_words) = field.owners.iter().find_map(|&s| sections[s].info.max_words) else { return };
+        let Some(max_length) = el.get_attribute("maxlength").and_then(|v| v.trim().parse::<u32>().ok()) else {
+            return;
+        };
+        if !maxlength_cuts_words(max_length, max_words) {
+            return;
+        }
+        if self.opts.fix_maxlength {
+            self.session.remove_attr(el, "maxlength");
+            info(&format!(
+                "borang: lifted maxlength={max_length} from \"{}\": it cut the field at {max_length} characters, \
+                 below its limit of {max_words} words (data-fix-maxlength).",
+                field.name
+            ));
+        } else {
+            warn(&format!(
+                "borang: \"{}\" has maxlength={max_length}, which stops typing at {max_length} characters, far \
+                 below its limit of {max_words} words. Remove the attribute, or add data-fix-maxlength to the \
+                 borang script tag to have borang lift it.",
+                field.name
+            ));
+        }
+    }
+
+    fn rebind(&self) {
+        self.bind_all(false);
+    }
+
+    fn mark_all_dirty(&self, touch: bool) {
+        let mut st = self.state.borrow_mut();
+        for s in &mut st.sections {
+            s.dirty = true;
+            s.touched |= touch;
+        }
+    }
+
+    /// Renders whatever is pending now (before a submit, or when asked for a report).
+    fn flush(&self) {
+        let rebind = std::mem::take(&mut self.state.borrow_mut().rebind_pending);
+        if rebind {
+            self.rebind();
+        }
+        self.render();
+    }
+
+    fn schedule_frame(&self) {
+        let mut st = self.state.borrow_mut();
+        if !st.frame_pending && !st.detached {
+            st.frame_pending = true;
+            self.session.frame(self.callbacks.frame.as_ref().unchecked_ref());
+        }
+    }
+
+    fn report(&self) -> Report {
+        let st = self.state.borrow();
+        Report::from_sections(st.sections.iter().map(|s| s.report.clone()).collect())
+    }
+
+    /// Checks the dirty sections and updates their feedback, the summary and validity.
+    fn render(&self) {
+        let mut st = self.state.borrow_mut();
+        let st = &mut *st;
+        let dirty: Vec<usize> = (0..st.sections.len()).filter(|&i| st.sections[i].dirty).collect();
+        if dirty.is_empty() {
+            return;
+        }
+        for &i in &dirty {
+            let section = &st.sections[i];
+            let mut values = Values::new();
+            for &f in &section.reads {
+                if let Some(control) = &st.fields[f].control {
+                    values.insert(st.fields[f].name.clone(), control.value());
+                }
+            }
+            let missing = section.own.iter().all(|&f| st.fields[f].control.is_none());
+            let mut report = self.rules.check_section(&section.info.id, &values, self.lang).expect("a known section");
+            if missing {
+                report.status = Status::Skipped;
+                report.messages.clear();
+            }
+            let counts_words = section.own.iter().any(|&f| st.fields[f].control.as_ref().is_some_and(Control::is_text));
+            let section = &mut st.sections[i];
+            section.meter = ui::meter(&report, self.lang, counts_words && section.info.format.is_none());
+            section.report = report;
+            section.dirty = false;
+        }
+        // Feedback next to each field of the dirty sections.
+        let mut fields_to_render: Vec<usize> = dirty.iter().flat_map(|&i| st.sections[i].own.clone()).collect();
+        fields_to_render.dedup();
+        for f in fields_to_render {
+            self.render_field(st, f);
+        }
+        if let Some(summary) = &mut st.summary {
+            for &i in &dirty {
+                let s = &st.sections[i];
+                summary.render_row(i, RowData { report: &s.report, meter: s.meter.as_ref() });
+            }
+            let report = Report::from_sections(st.sections.iter().map(|s| s.report.clone()).collect());
+            summary.render_totals(report.complete, report.total, report.errors, report.warnings);
+            if st.submit_tried {
+                summary.render_alert(Some(blocking(&st.sections)).filter(|&n| n > 0 || report.valid));
+            }
+        }
+        if let Ok(event) = web_sys::CustomEvent::new("borang:update") {
+            let _ = self.form.dispatch_event(&event);
+        }
+    }
+
+    fn render_field(&self, st: &mut State, f: usize) {
+        let Some(&s) = st.fields[f].owners.first() else { return };
+        let section = &st.sections[s];
+        let field = &st.fields[f];
+        let Some(control) = field.control.clone() else { return };
+        let primary = section.own.iter().find(|&&g| st.fields[g].control.is_some()) == Some(&f);
+        let show_all = section.touched || st.submit_tried || section.report.status != Status::Empty;
+        let shown: Vec<Shown> = section
+            .report
+            .messages
+            .iter()
+            .filter(|m| show_all && m.field.as_deref().map_or(primary, |name| name == field.name))
+            .map(|m| Shown { severity: m.severity, rule: m.rule, text: &m.text })
+            .collect();
+        let meter = if primary && control.is_text() { section.meter.as_ref() } else { None };
+        let first_error = shown.iter().find(|m| m.severity == Severity::Error).map(|m| m.text.to_owned());
+        let needs_node = meter.is_some() || !shown.is_empty();
+        let session_id = self.session.id();
+        let field = &mut st.fields[f];
+        if field.feedback.is_none() && needs_node {
+            let id = format!("borang-{session_id}-{}", safe_id(&field.name, f));
+            field.feedback = Feedback::create(&self.session, &self.doc, &control.anchor(), &id, &field.name);
+            if let Some(feedback) = &field.feedback {
+                for target in control.aria_targets() {
+                    self.session.describe(&target, &feedback.id);
+                }
+            }
+        }
+        if let Some(feedback) = &mut field.feedback {
+            feedback.render(meter, &shown);
+        }
+        for target in control.aria_targets() {
+            self.session.invalid(&target, first_error.is_some());
+        }
+        if self.opts.block {
+            if let Some(target) = control.validity_target() {
+                self.session.set_validity(&target, first_error.as_deref().unwrap_or(""));
+            }
+        }
+    }
+
+    fn on_input(&self, event: &Event) {
+        let composing = Reflect::get(event, &"isComposing".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+        if composing || self.state.borrow().composing {
+            return;
+        }
+        let Some(target) = event.target().and_then(|t| t.dyn_into::<Node>().ok()) else { return };
+        self.changed(&target);
+    }
+
+    /// A field changed: its sections (and the ones reading it) get checked at the next frame.
+    fn changed(&self, target: &Node) {
+        {
+            let mut st = self.state.borrow_mut();
+            let st = &mut *st;
+            let Some(f) = st.fields.iter().position(|f| f.control.as_ref().is_some_and(|c| c.contains(target))) else {
+                return;
+            };
+            let field = &mut st.fields[f];
+            if let Some(control) = &field.control {
+                field.fingerprint = control.fingerprint();
+            }
+            for &s in &field.readers.clone() {
+                st.sections[s].dirty = true;
+            }
+            for &s in &st.fields[f].owners.clone() {
+                st.sections[s].touched = true;
+            }
+            st.announce = st.fields[f].owners.first().copied();
+            if let Some(timer) = st.announce_timer.take() {
+                self.session.cancel(&timer);
+            }
+            st.announce_timer =
+                Some(self.session.timeout(self.callbacks.announce.as_ref().unchecked_ref(), ANNOUNCE_AFTER_MS));
+            if st.save_timer.is_none() && st.offer.is_none() {
+                st.save_timer = Some(self.session.timeout(self.callbacks.save.as_ref().unchecked_ref(), SAVE_AFTER_MS));
+            }
+        }
+        self.schedule_frame();
+    }
+
+    fn on_composition(&self, event: &Event) {
+        let starting = event.type_() == "compositionstart";
+        self.state.borrow_mut().composing = starting;
+        if !starting {
+            if let Some(target) = event.target().and_then(|t| t.dyn_into::<Node>().ok()) {
+                self.changed(&target);
+            }
+        }
+    }
+
+    fn on_submit(&self, event: &Event) {
+        if !self.is_our_form(event) || !self.opts.block {
+            return;
+        }
+        self.state.borrow_mut().submit_tried = true;
+        self.rebind();
+        self.mark_all_dirty(true);
+        self.render();
+        let first_error = {
+            let st = self.state.borrow();
+            st.sections
+                .iter()
+                .filter(|s| s.report.status == Status::Error)
+                .find_map(|s| s.own.iter().find_map(|&f| st.fields[f].control.as_ref().map(Control::focus_target)))
+        };
+        let Some(target) = first_error else { return };
+        event.prevent_default();
+        event.stop_immediate_propagation();
+        if let Some(summary) = &mut self.state.borrow_mut().summary {
+            summary.set_open(true);
+        }
+        focus(&target);
+    }
+
+    fn on_submitted(&self, event: &Event) {
+        if self.is_our_form(event) && !event.default_prevented() {
+            if let Some(drafts) = &self.drafts {
+                drafts.clear();
+            }
+            let mut st = self.state.borrow_mut();
+            if let Some(timer) = st.save_timer.take() {
+                self.session.cancel(&timer);
+            }
+            // Nothing more is saved for this page: it is being sent.
+            st.offer = None;
+            st.sent = true;
+        }
+    }
+
+    fn on_invalid(&self) {
+        // The browser refused to submit (ours or the host's own constraints). Show everything.
+        let already = std::mem::replace(&mut self.state.borrow_mut().submit_tried, true);
+        if !already {
+            self.mark_all_dirty(true);
+        }
+        self.schedule_frame();
+    }
+
+    fn is_our_form(&self, event: &Event) -> bool {
+        event.target().is_some_and(|t| JsValue::from(t) == JsValue::from(&self.form))
+    }
+
+    fn on_mutation(&self, records: &JsValue) {
+        let records: js_sys::Array = records.clone().unchecked_into();
+        let st = self.state.borrow();
+        let editing = |node: &Node| {
+            st.fields.iter().any(|f| match &f.control {
+                Some(Control::Editable(el) | Control::Editor { editable: el, .. }) => el.contains(Some(node)),
+                _ => false,
+            })
+        };
+        let relevant = records.iter().any(|record| {
+            let target: Node = Reflect::get(&record, &"target".into())
+                .map(JsCast::unchecked_into)
+                .unwrap_or_else(|_| self.form.clone().into());
+            let ours = |node: &Node| {
+                node.dyn_ref::<Element>()
+                    .map_or_else(|| node.parent_element().is_some_and(|p| fields::is_ours(&p)), fields::is_ours)
+            };
+            if ours(&target) || editing(&target) {
+                return false;
+            }
+            let nodes = |key: &str| -> Vec<Node> {
+                let list: JsValue = Reflect::get(&record, &key.into()).unwrap_or(JsValue::UNDEFINED);
+                let list: web_sys::NodeList = list.unchecked_into();
+                (0..list.length()).filter_map(|i| list.item(i)).collect()
+            };
+            let kind = Reflect::get(&record, &"type".into()).ok().and_then(|t| t.as_string()).unwrap_or_default();
+            kind == "attributes" || nodes("addedNodes").iter().chain(&nodes("removedNodes")).any(|n| !ours(n))
+        });
+        drop(st);
+        if relevant {
+            self.state.borrow_mut().rebind_pending = true;
+            self.schedule_frame();
+        }
+    }
+
+    fn on_frame(&self) {
+        let rebind = {
+            let mut st = self.state.borrow_mut();
+            st.frame_pending = false;
+            std::mem::take(&mut st.rebind_pending)
+        };
+        if rebind {
+            self.rebind();
+        }
+        self.render();
+    }
+
+    /// Catches changes that fire no event: dictation software, scripts setting `.value`.
+    fn on_poll(&self) {
+        if self.doc.hidden() {
+            return;
+        }
+        let changed: Vec<Node> = {
+            let mut st = self.state.borrow_mut();
+            st.fields
+                .iter_mut()
+                .filter_map(|f| {
+                    let control = f.control.as_ref()?;
+                    let now = control.fingerprint();
+                    (now != f.fingerprint).then(|| control.focus_target().into())
+                })
+                .collect()
+        };
+        for node in changed {
+            self.changed(&node);
+        }
+    }
+
+    fn on_announce(&self) {
+        let mut st = self.state.borrow_mut();
+        st.announce_timer = None;
+        let Some(s) = st.announce.take() else { return };
+        let text = ui::announcement(&st.sections[s].report, self.lang);
+        if let Some(live) = &st.live {
+            live.set_text_content(Some(&text));
+        }
+    }
+
+    fn current_values(&self) -> Vec<(String, FieldValue)> {
+        let st = self.state.borrow();
+        st.fields.iter().filter_map(|f| Some((f.name.clone(), f.control.as_ref()?.value()))).collect()
+    }
+
+    fn save_now(&self) {
+        {
+            let mut st = self.state.borrow_mut();
+            if let Some(timer) = st.save_timer.take() {
+                self.session.cancel(&timer);
+            }
+            if st.offer.is_some() || st.sent {
+                return;
+            }
+        }
+        let Some(drafts) = &self.drafts else { return };
+        let values = self.current_values();
+        if drafts.save(Date::now(), &values).is_err() {
+            let mut st = self.state.borrow_mut();
+            if !std::mem::replace(&mut st.drafts_warned, true) {
+                let text = ui::text(Ui::DraftUnavailable, self.lang, &[]);
+                warn(&format!("borang: {text}"));
+                if let Some(summary) = &st.summary {
+                    summary.show_note(&text);
+                }
+            }
+        }
+    }
+
+    fn offer_draft(&self) {
+        let Some(drafts) = &self.drafts else { return };
+        let Some(draft) = drafts.load() else { return };
+        if !draft.differs_from(&self.current_values()) {
+            return;
+        }
+        let offset = -(Date::new_0().get_timezone_offset() as i32);
+        let time = ui::timestamp(draft.saved_at, offset, self.lang);
+        let text = ui::text(Ui::DraftFound, self.lang, &[("time", &time)]);
+        let mut st = self.state.borrow_mut();
+        match &st.summary {
+            Some(summary) => summary.show_draft(Some(&text)),
+            // Without a panel there is nowhere to ask: keep the draft, say so in the console.
+            None => {
+                info(&format!("borang: {text} (no summary panel to offer it in; the draft is kept)"));
+            }
+        }
+        st.offer = Some(draft);
+    }
+
+    fn on_click(&self, event: &Event) {
+        let Some(button) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let Some(button) = button.closest("[data-action]").ok().flatten() else { return };
+        match button.get_attribute("data-action").as_deref() {
+            Some("toggle") => {
+                if let Some(summary) = &mut self.state.borrow_mut().summary {
+                    let open = summary.is_open();
+                    summary.set_open(!open);
+                }
+            }
+            Some("go") => {
+                let index: usize =
+                    button.get_attribute("data-index").and_then(|i| i.parse().ok()).unwrap_or(usize::MAX);
+                let target = {
+                    let st = self.state.borrow();
+                    st.sections.get(index).and_then(|s| {
+                        s.own.iter().find_map(|&f| st.fields[f].control.as_ref().map(Control::focus_target))
+                    })
+                };
+                if let Some(target) = target {
+                    focus(&target);
+                }
+            }
+            Some("restore") => {
+                let draft = self.state.borrow_mut().offer.take();
+                if let Some(draft) = draft {
+                    let controls: Vec<(Control, FieldValue)> = {
+                        let st = self.state.borrow();
+                        draft
+                            .fields
+                            .into_iter()
+                            .filter_map(|(name, value)| {
+                                let field = st.fields.iter().find(|f| f.name == name)?;
+                                Some((field.control.clone()?, value))
+                            })
+                            .collect()
+                    };
+                    // Restoring fires input events; they mark the sections for the next frame.
+                    for (control, value) in controls {
+                        control.restore(&value);
+                    }
+                    self.after_offer(Some(ui::text(Ui::DraftRestored, self.lang, &[])));
+                    self.mark_all_dirty(false);
+                    self.render();
+                    self.save_now();
+                }
+            }
+            Some("discard") => {
+                self.state.borrow_mut().offer = None;
+                self.after_offer(None);
+            }
+            _ => {}
+        }
+    }
+
+    fn after_offer(&self, say: Option<String>) {
+        let st = self.state.borrow();
+        if let Some(summary) = &st.summary {
+            summary.show_draft(None);
+        }
+        if let (Some(live), Some(text)) = (&st.live, say) {
+            live.set_text_content(Some(&text));
+        }
+    }
+
+    /// `pagehide`, or the tab going to the background: write a pending draft now.
+    fn on_hidden(&self, event: &Event) {
+        let leaving = event.type_() == "pagehide" || self.doc.hidden();
+        let pending = self.state.borrow().save_timer.is_some();
+        if leaving && pending {
+            self.save_now();
+        }
+    }
+}
+
+/// Sections that stop a submit.
+fn blocking(sections: &[Section]) -> u32 {
+    sections.iter().filter(|s| s.report.status == Status::Error).count() as u32
+}
+
+fn focus(target: &HtmlElement) {
+    let _ = target.focus();
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// An id-safe version of a field name (ids must be unique: the index disambiguates).
+fn safe_id(name: &str, index: usize) -> String {
+    let clean: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    format!("{clean}-{index}")
+}
+
+impl Callbacks {
+    fn new(weak: &Weak<Inner>) -> Callbacks {
+        /// A callback that forwards to `Inner` while the attachment lives.
+        fn cb(weak: &Weak<Inner>, f: fn(&Inner, JsValue)) -> Closure<dyn FnMut(JsValue)> {
+            let weak = weak.clone();
+            Closure::new(move |arg: JsValue| {
+                if let Some(inner) = weak.upgrade() {
+                    if !inner.state.borrow().detached {
+                        f(&inner, arg);
+                    }
+                }
+            })
+        }
+        Callbacks {
+            input: cb(weak, |i, e| i.on_input(e.unchecked_ref())),
+            composition: cb(weak, |i, e| i.on_composition(e.unchecked_ref())),
+            submit: cb(weak, |i, e| i.on_submit(e.unchecked_ref())),
+            submitted: cb(weak, |i, e| i.on_submitted(e.unchecked_ref())),
+            invalid: cb(weak, |i, _| i.on_invalid()),
+            reset: cb(weak, |i, _| {
+                i.mark_all_dirty(false);
+                i.schedule_frame();
+            }),
+            frame: cb(weak, |i, _| i.on_frame()),
+            poll: cb(weak, |i, _| i.on_poll()),
+            mutation: cb(weak, |i, records| i.on_mutation(&records)),
+            announce: cb(weak, |i, _| i.on_announce()),
+            save: cb(weak, |i, _| i.save_now()),
+            click: cb(weak, |i, e| i.on_click(e.unchecked_ref())),
+            hidden: cb(weak, |i, e| i.on_hidden(e.unchecked_ref())),
+        }
+    }
+}
+
+// Replaced by borang::infer::maxlength_cuts_words once the inference module lands.
+fn maxlength_cuts_words(max_length: u32, max_words: u32) -> bool {
+    max_length < max_words.saturating_mul(4)
+}

@@ -1,0 +1,444 @@
+//! borang's own nodes on the host page: a feedback line after each field, the summary panel
+//! (in a shadow root, so the host's CSS and ours never meet), and a polite live region.
+//! Every text is set with `textContent`; nothing is ever parsed as HTML. Nodes are only
+//! touched when what they show changes.
+
+use borang::ui::{self, Level, Meter, Ui};
+use borang::{Lang, SectionReport, Severity, Status};
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Document, Element, HtmlButtonElement, HtmlElement, HtmlProgressElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+use super::Session;
+
+/// Styles for the nodes borang puts into the host's document. Class names are prefixed, and
+/// the rules set what a host's generic rules (`form ul`, `form div`) could change.
+pub(crate) const PAGE_CSS: &str = "
+.borang-feedback{display:block;box-sizing:border-box;margin:.35rem 0 .9rem;padding:0;border:0;background:none;
+  font-size:.875rem;line-height:1.45;color:#1f2933;text-align:start;font-weight:400;letter-spacing:normal}
+.borang-feedback[hidden]{display:none}
+.borang-count{display:inline-block;margin:0;padding:.1rem .55rem;border-radius:1rem;background:#e6ecf2;color:#1e3a5f;
+  font-weight:600;font-variant-numeric:tabular-nums;font-size:.8125rem}
+.borang-count[hidden]{display:none}
+.borang-count[data-level=warning]{background:#fff1c7;color:#6b4400}
+.borang-count[data-level=error]{background:#fde2e2;color:#8f1d1d}
+.borang-messages{display:block;list-style:none;margin:.3rem 0 0;padding:0}
+.borang-messages:empty{display:none}
+.borang-message{display:block;position:relative;margin:.2rem 0;padding:0 0 0 1.15rem;color:#6b4400;list-style:none}
+.borang-message::before{content:'';position:absolute;left:.2rem;top:.5em;width:.5rem;height:.5rem;border-radius:50%;
+  background:#b7791f}
+.borang-message[data-severity=error]{color:#8f1d1d}
+.borang-message[data-severity=error]::before{background:#c53030;border-radius:1px}
+.borang-sr{position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;padding:0!important;
+  overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
+.borang-summary-host{display:block;position:sticky;top:0;z-index:20;margin:0 0 1.25rem;padding:0}
+.borang-summary-host[data-sticky=no]{position:static}
+";
+
+/// Styles inside the summary panel's shadow root.
+const PANEL_CSS: &str = "
+:host{all:initial;display:block;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;
+  font-size:15px;line-height:1.45;color:#1f2933}
+*{box-sizing:border-box}
+.panel{background:#fff;border:1px solid #c5d0db;border-top:4px solid #1e3a5f;border-radius:6px;
+  box-shadow:0 2px 10px rgba(16,42,67,.12);padding:.7rem 1rem .75rem}
+.head{display:flex;flex-wrap:wrap;align-items:center;gap:.35rem 1rem}
+h2{margin:0;font-size:.8125rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;color:#486581}
+.progress{margin:0;font-weight:700;font-size:1rem;color:#102a43}
+.counts{margin:0;color:#486581;font-size:.875rem}
+.toggle{margin-inline-start:auto;font:inherit;font-size:.875rem;color:#1e3a5f;background:#f0f4f8;border:1px solid #9fb3c8;
+  border-radius:4px;padding:.25rem .7rem;cursor:pointer}
+.bar{display:flex;gap:2px;margin:.55rem 0 0;height:6px}
+.bar span{flex:1;border-radius:2px;background:#d9e2ec}
+.bar span[data-status=ok]{background:#2f855a}
+.bar span[data-status=warning]{background:#d69e2e}
+.bar span[data-status=error]{background:#c53030}
+.bar span[data-status=skipped]{background:transparent;border:1px dashed #bcccdc}
+.alert{margin:.6rem 0 0;padding:.45rem .7rem;border-radius:4px;background:#fde2e2;color:#8f1d1d;font-weight:600}
+.alert[data-kind=ready]{background:#e3f4ea;color:#1c5e3a}
+.draft{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:.6rem 0 0;padding:.5rem .7rem;border-radius:4px;
+  background:#e8f1fb;color:#102a43}
+.draft p{margin:0;flex:1 1 16rem}
+.draft button{font:inherit;font-size:.875rem;border-radius:4px;padding:.3rem .8rem;cursor:pointer;border:1px solid #1e3a5f}
+.draft .primary{background:#1e3a5f;color:#fff}
+.draft .secondary{background:#fff;color:#1e3a5f}
+[hidden]{display:none!important}
+ol{list-style:none;margin:.6rem 0 0;padding:0;max-height:min(45vh,22rem);overflow:auto}
+li{display:grid;grid-template-columns:minmax(0,1fr) 7.5rem auto;align-items:center;gap:.2rem .75rem;
+  padding:.35rem .2rem;border-top:1px solid #e4e7eb}
+.go{font:inherit;text-align:start;background:none;border:0;padding:0;color:#1e3a5f;text-decoration:underline;
+  cursor:pointer}
+.meter{display:flex;flex-direction:column;gap:2px;font-size:.8125rem;color:#486581;font-variant-numeric:tabular-nums}
+progress{width:100%;height:6px;appearance:none;border:0;border-radius:3px;background:#d9e2ec;overflow:hidden}
+progress::-webkit-progress-bar{background:#d9e2ec}
+progress::-webkit-progress-value{background:#2f855a}
+li[data-level=warning] progress::-webkit-progress-value{background:#d69e2e}
+li[data-level=error] progress::-webkit-progress-value{background:#c53030}
+progress::-moz-progress-bar{background:#2f855a}
+.status{font-size:.8125rem;font-weight:600;padding:.05rem .5rem;border-radius:1rem;background:#e4e7eb;color:#3e4c59;
+  white-space:nowrap}
+li[data-status=ok] .status{background:#e3f4ea;color:#1c5e3a}
+li[data-status=warning] .status{background:#fff1c7;color:#6b4400}
+li[data-status=error] .status{background:#fde2e2;color:#8f1d1d}
+li[data-status=skipped]{opacity:.75}
+button:focus-visible{outline:3px solid #f0b429;outline-offset:2px}
+@media (max-width:560px){li{grid-template-columns:minmax(0,1fr) auto}.meter{grid-column:1/-1;grid-row:2}}
+@media print{:host{display:none}}
+";
+
+fn element(doc: &Document, tag: &str, class: &str) -> HtmlElement {
+    let el = doc.create_element(tag).expect("a valid tag name").unchecked_into::<HtmlElement>();
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    el
+}
+
+fn set_text(el: &Element, text: &str) {
+    if el.text_content().as_deref() != Some(text) {
+        el.set_text_content(Some(text));
+    }
+}
+
+fn set_attr(el: &Element, name: &str, value: &str) {
+    if el.get_attribute(name).as_deref() != Some(value) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// A message as shown: severity, rule, text.
+pub(crate) struct Shown<'a> {
+    pub severity: Severity,
+    pub rule: &'a str,
+    pub text: &'a str,
+}
+
+/// The line after a field: its counter and its messages.
+pub(crate) struct Feedback {
+    pub root: HtmlElement,
+    counter: HtmlElement,
+    list: HtmlElement,
+    pub id: String,
+    last: String,
+}
+
+impl Feedback {
+    pub fn create(session: &Session, doc: &Document, anchor: &Element, id: &str, field: &str) -> Option<Feedback> {
+        let root = element(doc, "div", "borang-feedback");
+        root.set_id(id);
+        set_attr(&root, "data-borang", "feedback");
+        set_attr(&root, "data-field", field);
+        let counter = element(doc, "span", "borang-count");
+        counter.set_hidden(true);
+        let list = element(doc, "ul", "borang-messages");
+        root.append_child(&counter).ok()?;
+        root.append_child(&list).ok()?;
+        root.set_hidden(true);
+        anchor.after_with_node_1(&root).ok()?;
+        session.own(&root);
+        Some(Feedback { root, counter, list, id: id.to_owned(), last: String::new() })
+    }
+
+    pub fn render(&mut self, meter: Option<&Meter>, messages: &[Shown]) {
+        let mut key = meter.map(|m| format!("{}|{}", m.text, m.level.as_str())).unwrap_or_default();
+        for m in messages {
+            key.push('\u{1}');
+            key.push_str(m.text);
+        }
+        if key == self.last {
+            return;
+        }
+        self.last = key;
+        match meter {
+            Some(m) => {
+                set_text(&self.counter, &m.text);
+                set_attr(&self.counter, "data-level", m.level.as_str());
+                self.counter.set_hidden(false);
+            }
+            None => self.counter.set_hidden(true),
+        }
+        let Some(doc) = self.root.owner_document() else { return };
+        self.list.set_text_content(None);
+        for m in messages {
+            let li = element(&doc, "li", "borang-message");
+            set_attr(&li, "data-severity", if m.severity == Severity::Error { "error" } else { "warning" });
+            set_attr(&li, "data-rule", m.rule);
+            li.set_text_content(Some(m.text));
+            let _ = self.list.append_child(&li);
+        }
+        self.root.set_hidden(meter.is_none() && messages.is_empty());
+    }
+}
+
+/// One section's row in the summary.
+struct Row {
+    li: HtmlElement,
+    go: HtmlButtonElement,
+    progress: HtmlProgressElement,
+    meter: HtmlElement,
+    status: HtmlElement,
+    segment: HtmlElement,
+    last: String,
+}
+
+/// What a row shows.
+pub(crate) struct RowData<'a> {
+    pub report: &'a SectionReport,
+    pub meter: Option<&'a Meter>,
+}
+
+/// The summary panel: progress of the whole form, one row per section with a link to its
+/// field, the draft offer and the message shown when a submit was stopped.
+pub(crate) struct Summary {
+    pub host: HtmlElement,
+    pub shadow: ShadowRoot,
+    progress: HtmlElement,
+    counts: HtmlElement,
+    toggle: HtmlButtonElement,
+    alert: HtmlElement,
+    list: HtmlElement,
+    rows: Vec<Row>,
+    pub draft: HtmlElement,
+    draft_text: HtmlElement,
+    lang: Lang,
+}
+
+/// Where the summary goes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Place {
+    Top,
+    Bottom,
+    Inside(Element),
+    Nowhere,
+}
+
+impl Summary {
+    pub fn create(
+        session: &Session,
+        doc: &Document,
+        form: &Element,
+        place: &Place,
+        sections: &[(String, String)],
+        lang: Lang,
+    ) -> Option<Summary> {
+        let host = element(doc, "div", "borang-summary-host");
+        set_attr(&host, "data-borang", "summary");
+        let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
+        session.adopt(&shadow, PANEL_CSS);
+        let panel = element(doc, "section", "panel");
+        set_attr(&panel, "aria-labelledby", "borang-summary-heading");
+        let head = element(doc, "div", "head");
+        let h2 = element(doc, "h2", "");
+        h2.set_id("borang-summary-heading");
+        h2.set_text_content(Some(&ui::text(Ui::SummaryHeading, lang, &[])));
+        let progress = element(doc, "p", "progress");
+        let counts = element(doc, "p", "counts");
+        let toggle = element(doc, "button", "toggle").unchecked_into::<HtmlButtonElement>();
+        toggle.set_type("button");
+        set_attr(&toggle, "data-action", "toggle");
+        set_attr(&toggle, "aria-controls", "borang-summary-list");
+        toggle.set_text_content(Some(&ui::text(Ui::SummaryToggle, lang, &[])));
+        for child in [&h2, &progress, &counts, &toggle] {
+            head.append_child(child).ok()?;
+        }
+        let bar = element(doc, "div", "bar");
+        set_attr(&bar, "aria-hidden", "true");
+        let alert = element(doc, "p", "alert");
+        set_attr(&alert, "role", "alert");
+        alert.set_hidden(true);
+        let (draft, draft_text) = draft_offer(doc, lang)?;
+        let list = element(doc, "ol", "");
+        list.set_id("borang-summary-list");
+        let mut rows = Vec::new();
+        for (i, (id, title)) in sections.iter().enumerate() {
+            let row = row(doc, i, id, title, lang)?;
+            list.append_child(&row.li).ok()?;
+            bar.append_child(&row.segment).ok()?;
+            rows.push(row);
+        }
+        for child in [&head, &bar, &draft, &alert, &list] {
+            panel.append_child(child).ok()?;
+        }
+        shadow.append_child(&panel).ok()?;
+        match place {
+            Place::Top => form.prepend_with_node_1(&host).ok()?,
+            Place::Bottom => form.append_with_node_1(&host).ok()?,
+            Place::Inside(container) => container.append_with_node_1(&host).ok()?,
+            Place::Nowhere => return None,
+        }
+        let sticky = *place == Place::Top;
+        set_attr(&host, "data-sticky", if sticky { "yes" } else { "no" });
+        session.own(&host);
+        let mut summary =
+            Summary { host, shadow, progress, counts, toggle, alert, list, rows, draft, draft_text, lang };
+        // A sticky panel starts folded to its progress line; elsewhere it shows every row.
+        summary.set_open(!sticky);
+        Some(summary)
+    }
+
+    pub fn set_open(&mut self, open: bool) {
+        self.list.set_hidden(!open);
+        set_attr(&self.toggle, "aria-expanded", if open { "true" } else { "false" });
+    }
+
+    pub fn is_open(&self) -> bool {
+        !self.list.hidden()
+    }
+
+    pub fn render_totals(&mut self, complete: u32, total: u32, errors: u32, warnings: u32) {
+        let n = |v: u32| ui::number(v.into(), self.lang);
+        let progress = ui::text(Ui::SummaryProgress, self.lang, &[("complete", &n(complete)), ("total", &n(total))]);
+        set_text(&self.progress, &progress);
+        let counts = ui::text(Ui::SummaryCounts, self.lang, &[("errors", &n(errors)), ("warnings", &n(warnings))]);
+        set_text(&self.counts, &counts);
+    }
+
+    pub fn render_row(&mut self, index: usize, data: RowData) {
+        let Some(row) = self.rows.get_mut(index) else { return };
+        let r = data.report;
+        let status = status_name(r.status);
+        let level = data.meter.map_or(Level::Ok, |m| m.level).as_str();
+        let meter_text = data.meter.map(|m| m.text.as_str()).unwrap_or("");
+        let key = format!("{status}|{level}|{meter_text}|{}", r.title);
+        if key == row.last {
+            return;
+        }
+        row.last = key;
+        set_attr(&row.li, "data-status", status);
+        set_attr(&row.li, "data-level", level);
+        set_attr(&row.segment, "data-status", status);
+        set_text(&row.go, &r.title);
+        set_text(&row.status, &ui::status(r.status, self.lang));
+        match data.meter {
+            Some(m) => {
+                set_text(&row.meter.first_element_child().expect("meter text"), &m.text);
+                match m.max {
+                    Some(max) => {
+                        row.progress.set_max(f64::from(max.max(1)));
+                        row.progress.set_value(f64::from(m.value.min(max)));
+                        row.progress.set_hidden(false);
+                    }
+                    None => row.progress.set_hidden(true),
+                }
+            }
+            None => {
+                set_text(&row.meter.first_element_child().expect("meter text"), "");
+                row.progress.set_hidden(true);
+            }
+        }
+    }
+
+    /// Shows the outcome of a submit attempt: how many sections block it, or nothing.
+    pub fn render_alert(&mut self, blocking: Option<u32>) {
+        match blocking {
+            Some(0) => {
+                set_text(&self.alert, &ui::text(Ui::SubmitReady, self.lang, &[]));
+                set_attr(&self.alert, "data-kind", "ready");
+                self.alert.set_hidden(false);
+            }
+            Some(n) => {
+                let count = ui::number(n.into(), self.lang);
+                set_text(&self.alert, &ui::text(Ui::SubmitBlocked, self.lang, &[("count", &count)]));
+                set_attr(&self.alert, "data-kind", "blocked");
+                self.alert.set_hidden(false);
+            }
+            None => self.alert.set_hidden(true),
+        }
+    }
+
+    pub fn show_draft(&self, text: Option<&str>) {
+        match text {
+            Some(t) => {
+                set_text(&self.draft_text, t);
+                self.draft.set_hidden(false);
+            }
+            None => self.draft.set_hidden(true),
+        }
+    }
+
+    /// A note in the draft area without the restore buttons (drafts cannot be saved).
+    pub fn show_note(&self, text: &str) {
+        set_text(&self.draft_text, text);
+        let buttons = self.draft.query_selector_all("button");
+        if let Ok(buttons) = buttons {
+            for b in (0..buttons.length()).filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok()) {
+                b.set_hidden(true);
+            }
+        }
+        self.draft.set_hidden(false);
+    }
+}
+
+fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Ok => "ok",
+        Status::Warning => "warning",
+        Status::Error => "error",
+        Status::Empty => "empty",
+        Status::Skipped => "skipped",
+    }
+}
+
+fn row(doc: &Document, index: usize, id: &str, title: &str, lang: Lang) -> Option<Row> {
+    let li = element(doc, "li", "");
+    set_attr(&li, "data-section", id);
+    let go = element(doc, "button", "go").unchecked_into::<HtmlButtonElement>();
+    go.set_type("button");
+    set_attr(&go, "data-action", "go");
+    set_attr(&go, "data-index", &index.to_string());
+    set_attr(&go, "aria-label", &ui::text(Ui::GoTo, lang, &[("title", title)]));
+    go.set_text_content(Some(title));
+    let meter = element(doc, "span", "meter");
+    let meter_text = element(doc, "span", "");
+    let progress = element(doc, "progress", "").unchecked_into::<HtmlProgressElement>();
+    set_attr(&progress, "aria-hidden", "true");
+    progress.set_hidden(true);
+    meter.append_child(&meter_text).ok()?;
+    meter.append_child(&progress).ok()?;
+    let status = element(doc, "span", "status");
+    for child in [go.unchecked_ref::<HtmlElement>(), &meter, &status] {
+        li.append_child(child).ok()?;
+    }
+    let segment = element(doc, "span", "");
+    Some(Row { li, go, progress, meter, status, segment, last: String::new() })
+}
+
+fn draft_offer(doc: &Document, lang: Lang) -> Option<(HtmlElement, HtmlElement)> {
+    let draft = element(doc, "div", "draft");
+    set_attr(&draft, "role", "group");
+    draft.set_hidden(true);
+    let text = element(doc, "p", "");
+    let restore = element(doc, "button", "primary").unchecked_into::<HtmlButtonElement>();
+    restore.set_type("button");
+    set_attr(&restore, "data-action", "restore");
+    restore.set_text_content(Some(&ui::text(Ui::DraftRestore, lang, &[])));
+    let discard = element(doc, "button", "secondary").unchecked_into::<HtmlButtonElement>();
+    discard.set_type("button");
+    set_attr(&discard, "data-action", "discard");
+    discard.set_text_content(Some(&ui::text(Ui::DraftDiscard, lang, &[])));
+    for child in [&text, restore.unchecked_ref::<HtmlElement>(), discard.unchecked_ref()] {
+        draft.append_child(child).ok()?;
+    }
+    Some((draft, text))
+}
+
+/// The polite live region: announcements after the applicant pauses.
+pub(crate) fn live_region(
+    session: &Session,
+    doc: &Document,
+    after: Option<&Element>,
+    form: &Element,
+) -> Option<HtmlElement> {
+    let live = element(doc, "div", "borang-sr");
+    set_attr(&live, "data-borang", "live");
+    set_attr(&live, "role", "status");
+    set_attr(&live, "aria-live", "polite");
+    set_attr(&live, "aria-atomic", "true");
+    match after {
+        Some(node) => node.after_with_node_1(&live).ok()?,
+        None => form.prepend_with_node_1(&live).ok()?,
+    }
+    session.own(&live);
+    Some(live)
+}
