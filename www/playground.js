@@ -1,0 +1,441 @@
+// Uji Aturan: a rules editor on the left, a form generated from the rules on the right with
+// borang attached to it. Everything that comes from the rules or the user is put into the page
+// with textContent (never innerHTML).
+
+const BORANG_URL = "/borang/borang.js";
+const RULES_URL = (name) => `/borang/rules/${encodeURIComponent(name)}.json`;
+const DEBOUNCE_MS = 300;
+
+const $ = (id) => document.getElementById(id);
+const editor = $("editor");
+const presetSelect = $("preset");
+const presetButton = $("preset-muat");
+const lintStatus = $("lint-status");
+const problemList = $("masalah");
+const loadStatus = $("muat-status");
+const form = $("uji");
+const formTitle = $("form-judul");
+const formNote = $("form-keterangan");
+const submitResult = $("hasil-kirim");
+const reportOut = $("laporan");
+const modeSelect = $("mode");
+
+/** The loaded module, or null while loading or when it failed to load. */
+let borang = null;
+/** What `attach` returned for the form on the right. */
+let handle = null;
+/** The rules text the form on the right was built from. */
+let builtFrom = null;
+
+/** Creates an element; `text` always goes in as textContent. */
+function el(tag, { text, className, attrs } = {}, ...children) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  for (const [k, v] of Object.entries(attrs ?? {})) {
+    if (v === false || v === undefined || v === null) continue;
+    node.setAttribute(k, v === true ? "" : String(v));
+  }
+  node.append(...children);
+  return node;
+}
+
+function setLoadStatus(lines, kind = "info") {
+  loadStatus.replaceChildren(...lines.map((line) => el("p", { text: line })));
+  loadStatus.hidden = lines.length === 0;
+  loadStatus.dataset.kind = kind;
+}
+
+function currentLang() {
+  return document.querySelector('input[name="bahasa"]:checked')?.value === "en" ? "en" : "id";
+}
+
+// ---- Problems ------------------------------------------------------------------------------
+
+function describeValue(value) {
+  if (value === undefined || value === null) return "";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function renderProblems(problems) {
+  problemList.replaceChildren(
+    ...problems.map((p) => {
+      const item = el("li");
+      item.append(el("span", { className: "path", text: p.path ? p.path : "(seluruh berkas)" }));
+      item.append(el("p", { text: p.message ?? "" }));
+      const details = el("dl");
+      const add = (term, value) => {
+        const text = describeValue(value);
+        if (text) details.append(el("dt", { text: term }), el("dd", { text }));
+      };
+      add("Diharapkan", p.expected);
+      add("Ditemukan", p.found);
+      const guess = p.suggestion ?? /did you mean `([^`]+)`/.exec(p.message ?? "")?.[1];
+      if (guess) add("Mungkin maksud Anda", guess);
+      if (Array.isArray(p.known) && p.known.length) add("Kunci yang dikenal", p.known.join(", "));
+      if (details.childElementCount) item.append(details);
+      return item;
+    }),
+  );
+}
+
+function setLintStatus(text, kind) {
+  lintStatus.textContent = text;
+  lintStatus.classList.toggle("ok", kind === "ok");
+  lintStatus.classList.toggle("bad", kind === "bad");
+}
+
+// ---- The generated form --------------------------------------------------------------------
+
+/** The field of a section that gets the file input: the `u_…` one, or the last. */
+function fileFieldOf(section) {
+  const fields = section.fields ?? [];
+  return fields.find((f) => f.startsWith("u_")) ?? fields[fields.length - 1];
+}
+
+/** Which control a field gets. `checked` is true (or an object, in older builds) for a
+ *  section that counts ticked boxes. */
+function kindOf(section, field) {
+  const choice = Array.isArray(section.choice) && section.choice.length > 0;
+  if (choice && section.checked) return "checkbox";
+  if (choice) return "radio";
+  if (Array.isArray(section.accept) && field === fileFieldOf(section)) return "file";
+  // A build whose sections() does not list `accept` yet: attachments are named `u_…` by convention.
+  if (section.accept === undefined && field.startsWith("u_")) return "file";
+  switch (section.format) {
+    case "url":
+      return "url";
+    case "email":
+      return "email";
+    case "phone":
+      return "tel";
+    case "date":
+      return "date";
+    case "digits":
+      return "digits";
+    case "number":
+      return "number";
+    default:
+      break;
+  }
+  if (section.maxWords) return "textarea";
+  return "text";
+}
+
+function requiredMark() {
+  return [el("span", { className: "req", text: " *", attrs: { "aria-hidden": "true" } }), el("span", { className: "sr-only", text: " (wajib)" })];
+}
+
+function limitText(section) {
+  return section.maxWords ? ` (maksimal ${section.maxWords} kata)` : "";
+}
+
+/** Builds one section's block. `n` is its number in the form. */
+function buildSection(section, n) {
+  const base = `uji-${n}`;
+  const fields = section.fields ?? [];
+  const helpId = section.help ? `${base}-help` : null;
+  const help = section.help ? el("p", { className: "help", text: section.help, attrs: { id: helpId } }) : null;
+  const heading = (extra = "") => {
+    const parts = [el("span", { className: "num", text: `${n}.` }), document.createTextNode(`${section.title}${extra}`)];
+    if (section.required) parts.push(...requiredMark());
+    return parts;
+  };
+
+  const kinds = fields.map((f) => kindOf(section, f));
+  const grouped = kinds.length > 0 && kinds.every((k) => k === "checkbox" || k === "radio");
+
+  if (grouped) {
+    const box = el("fieldset", { className: "field", attrs: { "aria-describedby": helpId } });
+    box.dataset.section = section.id;
+    box.append(el("legend", {}, ...heading()));
+    if (help) box.append(help);
+    fields.forEach((field, fi) => {
+      const list = el("div", { className: section.choice.length > 4 ? "choices choices-grid" : "choices" });
+      section.choice.forEach((value, ci) => {
+        const id = `${base}-${fi}-${ci}`;
+        const input = el("input", { attrs: { type: kinds[fi], id, name: field, value } });
+        list.append(el("div", { className: "choice" }, input, el("label", { text: value, attrs: { for: id } })));
+      });
+      box.append(list);
+    });
+    return box;
+  }
+
+  const box = el("div", { className: "field" });
+  box.dataset.section = section.id;
+  fields.forEach((field, fi) => {
+    const kind = kinds[fi];
+    const id = `${base}-${fi}`;
+    let control;
+    if (kind === "textarea") {
+      control = el("textarea", { attrs: { id, name: field, rows: section.maxWords > 300 ? 10 : 6 } });
+    } else if (kind === "file") {
+      const accept = Array.isArray(section.accept) ? section.accept.join(",") : undefined;
+      control = el("input", { attrs: { type: "file", id, name: field, accept } });
+    } else if (kind === "digits" || kind === "number") {
+      // Text, not type=number: "1.500.000,50" and 18-digit NIPs are not numbers to the browser.
+      const inputmode = kind === "digits" ? "numeric" : "decimal";
+      control = el("input", { attrs: { type: "text", inputmode, id, name: field, autocomplete: "off" } });
+    } else {
+      control = el("input", { attrs: { type: kind, id, name: field, autocomplete: "off" } });
+    }
+    if (helpId) control.setAttribute("aria-describedby", helpId);
+
+    if (kind === "file" && fields.length > 1) {
+      const label = el("label", { text: `Lampiran: ${section.title}`, attrs: { for: id } });
+      box.append(el("div", { className: "attach" }, label, control));
+      return;
+    }
+    const first = fi === 0;
+    const label = first
+      ? el("label", { attrs: { for: id } }, ...heading(limitText(section)))
+      : el("label", { text: `${section.title} — ${field}`, attrs: { for: id } });
+    box.append(label);
+    if (first && help) box.append(help);
+    box.append(control);
+  });
+  return box;
+}
+
+/** What the user typed, by field name, so a rebuilt form can be refilled. */
+function snapshot() {
+  const byName = new Map();
+  for (const control of form.elements) {
+    if (!control.name) continue;
+    const entry = byName.get(control.name) ?? { values: [], checked: new Set(), files: null };
+    if (control.type === "checkbox" || control.type === "radio") {
+      if (control.checked) entry.checked.add(control.value);
+    } else if (control.type === "file") {
+      if (control.files && control.files.length) entry.files = control.files;
+    } else if (control.tagName !== "BUTTON") {
+      entry.values.push(control.value);
+    }
+    byName.set(control.name, entry);
+  }
+  return byName;
+}
+
+function restore(byName) {
+  const seen = new Map();
+  for (const control of form.elements) {
+    const entry = control.name ? byName.get(control.name) : undefined;
+    if (!entry) continue;
+    if (control.type === "checkbox" || control.type === "radio") {
+      control.checked = entry.checked.has(control.value) || entry.values.includes(control.value);
+    } else if (control.type === "file") {
+      if (entry.files) {
+        try {
+          control.files = entry.files;
+        } catch {
+          // a browser that cannot move files between inputs: the user picks them again
+        }
+      }
+    } else if (control.tagName !== "BUTTON") {
+      const i = seen.get(control.name) ?? 0;
+      seen.set(control.name, i + 1);
+      const value = entry.values[i] ?? (entry.checked.size ? [...entry.checked].join(", ") : undefined);
+      if (value !== undefined) control.value = value;
+    }
+  }
+}
+
+function buildForm(title, sections) {
+  const kept = snapshot();
+  const body = el("div", { className: "block-body" });
+  sections.forEach((section, i) => body.append(buildSection(section, i + 1)));
+  const actions = el(
+    "div",
+    { className: "buttons" },
+    el("button", { className: "btn", text: "Kirim (uji)", attrs: { type: "submit" } }),
+  );
+  form.replaceChildren(el("div", { className: "block" }, body), el("div", { className: "actions" }, actions));
+  restore(kept);
+  formTitle.textContent = title || "Formulir tanpa judul";
+  formNote.textContent = `${sections.length} bagian, dibuat dari aturan pada editor.`;
+  submitResult.hidden = true;
+}
+
+// ---- borang --------------------------------------------------------------------------------
+
+function refreshReport() {
+  if (!handle) {
+    reportOut.textContent = "{}";
+    return;
+  }
+  try {
+    reportOut.textContent = JSON.stringify(handle.report(), null, 2);
+  } catch (err) {
+    reportOut.textContent = `Laporan tidak dapat dibuat: ${err?.message ?? err}`;
+  }
+}
+
+function detach() {
+  if (!handle) return;
+  try {
+    handle.detach();
+  } catch (err) {
+    console.warn("borang: detach failed", err);
+  }
+  handle = null;
+}
+
+function onSubmit(event) {
+  // A playground: nothing is ever sent. borang's own listener ran first (it was added earlier),
+  // so a prevented event means borang held the submission.
+  const heldByBorang = event.defaultPrevented;
+  event.preventDefault();
+  let report = null;
+  try {
+    report = handle?.report() ?? null;
+  } catch {
+    report = null;
+  }
+  const errors = report?.errors ?? 0;
+  submitResult.hidden = false;
+  submitResult.classList.toggle("ok", !heldByBorang && errors === 0);
+  submitResult.classList.toggle("bad", heldByBorang || errors > 0);
+  if (heldByBorang) {
+    submitResult.textContent = `Pengiriman ditahan oleh borang: ${errors} kesalahan perlu diperbaiki.`;
+  } else if (errors > 0) {
+    submitResult.textContent = `Mode saran: pengiriman tidak ditahan walaupun ada ${errors} kesalahan. (Uji coba: tidak ada yang dikirim.)`;
+  } else {
+    submitResult.textContent = "Formulir lolos pemeriksaan. Pada portal sungguhan, formulir dikirim sekarang. (Uji coba: tidak ada yang dikirim.)";
+  }
+}
+
+function attach() {
+  detach();
+  if (!borang || builtFrom === null) return;
+  if (typeof borang.attach !== "function") {
+    formNote.textContent = "Versi borang ini belum menyediakan attach(); formulir ditampilkan tanpa pemeriksaan langsung.";
+    refreshReport();
+    return;
+  }
+  try {
+    // No drafts: the playground keeps what was typed itself when it rebuilds the form.
+    handle = borang.attach(form, builtFrom, { lang: currentLang(), mode: modeSelect.value, summary: "top", drafts: false });
+  } catch (err) {
+    handle = null;
+    formNote.textContent = `borang tidak dapat dipasang: ${err?.message ?? err}`;
+  }
+  // Re-adding moves this listener after borang's, so it sees whether borang held the submission.
+  form.removeEventListener("submit", onSubmit);
+  form.addEventListener("submit", onSubmit);
+  refreshReport();
+}
+
+function lint(text) {
+  try {
+    const problems = borang.lintRules(text);
+    return Array.isArray(problems) ? problems : [];
+  } catch (err) {
+    return err?.problems ?? [{ path: "", message: String(err?.message ?? err) }];
+  }
+}
+
+function update() {
+  if (!borang) return;
+  const text = editor.value;
+  const problems = lint(text);
+  renderProblems(problems);
+  if (problems.length) {
+    const kept = builtFrom === null ? "" : " Formulir contoh masih memakai aturan valid yang terakhir.";
+    setLintStatus(`${problems.length} masalah ditemukan.${kept}`, "bad");
+    return;
+  }
+  let title = "";
+  let sections = [];
+  let validator = null;
+  try {
+    validator = new borang.Validator(text, { lang: currentLang() });
+    title = validator.title;
+    sections = validator.sections();
+  } catch (err) {
+    const list = err?.problems ?? [{ path: "", message: String(err?.message ?? err) }];
+    renderProblems(list);
+    setLintStatus(`${list.length} masalah ditemukan.`, "bad");
+    return;
+  } finally {
+    validator?.free?.();
+  }
+  setLintStatus(`Aturan valid: ${sections.length} bagian. Tidak ada masalah.`, "ok");
+  if (text === builtFrom) return;
+  detach();
+  builtFrom = text;
+  buildForm(title, sections);
+  attach();
+}
+
+let timer = 0;
+function scheduleUpdate() {
+  clearTimeout(timer);
+  timer = setTimeout(update, DEBOUNCE_MS);
+}
+
+// ---- Presets ---------------------------------------------------------------------------------
+
+function fillPresetList() {
+  let list = [];
+  try {
+    list = borang.presets() ?? [];
+  } catch {
+    return;
+  }
+  if (!list.length) return;
+  const first = presetSelect.options[0];
+  presetSelect.replaceChildren(first, ...list.map((p) => el("option", { text: p.title ? `${p.name} — ${p.title}` : p.name, attrs: { value: p.name } })));
+}
+
+async function loadPreset() {
+  const name = presetSelect.value;
+  if (!name) {
+    setLintStatus("Pilih aturan bawaan terlebih dahulu.", "bad");
+    presetSelect.focus();
+    return;
+  }
+  presetButton.disabled = true;
+  try {
+    const response = await fetch(RULES_URL(name), { cache: "no-store" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    editor.value = await response.text();
+  } catch (err) {
+    // The preset is also built into borang: a one-line file that extends it is the same rules.
+    editor.value = `{\n  "extends": ${JSON.stringify(name)}\n}\n`;
+    setLintStatus(`Berkas ${RULES_URL(name)} tidak dapat dimuat (${err?.message ?? err}); editor memakai "extends" sebagai gantinya.`, "bad");
+  } finally {
+    presetButton.disabled = false;
+  }
+  update();
+}
+
+// ---- Start -----------------------------------------------------------------------------------
+
+editor.addEventListener("input", scheduleUpdate);
+presetButton.addEventListener("click", loadPreset);
+modeSelect.addEventListener("change", attach);
+for (const radio of document.querySelectorAll('input[name="bahasa"]')) radio.addEventListener("change", attach);
+form.addEventListener("borang:update", refreshReport);
+form.addEventListener("submit", onSubmit);
+
+async function start() {
+  let mod;
+  try {
+    mod = await import(BORANG_URL);
+    await mod.default();
+  } catch (err) {
+    console.warn("borang could not be loaded", err);
+    setLintStatus("Aturan belum dapat diperiksa.", "");
+    setLoadStatus([
+      "Pemeriksa borang belum tersedia di server ini, sehingga aturan belum dapat diperiksa dan formulir contoh belum dapat dibuat.",
+      `Berkas ${BORANG_URL} tidak dapat dimuat. Setelah borang dibangun dan dipasang di /borang/, muat ulang halaman ini.`,
+    ]);
+    return;
+  }
+  borang = mod;
+  setLoadStatus([]);
+  fillPresetList();
+  update();
+}
+
+start();
