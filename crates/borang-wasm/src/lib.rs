@@ -103,8 +103,17 @@ export interface SectionInfo {
   help?: string;
   required: boolean;
   maxWords?: number;
-  /** Fields whose values decide whether the section applies. */
+  minWords?: number;
+  /** Other fields this section's result depends on (its conditions, its comparisons). */
   dependsOn?: string[];
+  /** The allowed values, when the section has a `choice` check. */
+  choice?: string[];
+  /** Accepted file types (`.pdf`, `application/pdf`, `image/*`), when it checks files. */
+  accept?: string[];
+  /** The format a text value must have. */
+  format?: "url" | "email" | "phone" | "digits" | "number" | "date";
+  /** Whether it counts chosen options (`checked.min`/`checked.max`). */
+  checked: boolean;
 }
 export interface PresetInfo { name: string; title: string; source: string; }
 

@@ -41,6 +41,8 @@ pub struct SectionInfo {
     pub required: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_words: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_words: Option<u32>,
     /// Other fields whose values this section's result depends on: those its conditions
     /// read (whether it applies) and those it is compared with.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -224,6 +226,7 @@ impl Rules {
                 help: s.help.clone(),
                 required: s.required.is_some(),
                 max_words: s.words.max.as_ref().map(|(n, _)| *n),
+                min_words: s.words.min.as_ref().map(|(n, _)| *n),
                 depends_on: {
                     let mut fields: Vec<String> = Vec::new();
                     let others = s.when.iter().map(Condition::field).chain(s.compare.iter().map(|c| c.field.as_str()));

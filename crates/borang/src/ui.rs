@@ -26,7 +26,7 @@ pub enum Ui {
     SummaryHeading,
     /// `{complete} dari {total} bagian lengkap`
     SummaryProgress,
-    /// `{errors} perlu diperbaiki · {warnings} perlu dicek`
+    /// `{errors} perlu diperbaiki · {warnings} perlu dicek · {empty} belum diisi` (sections)
     SummaryCounts,
     /// Shown when a submit was stopped: `{count}` sections still have errors.
     SubmitBlocked,
@@ -70,7 +70,7 @@ fn template(key: Ui, lang: Lang) -> &'static str {
             Checked => "{count} dipilih",
             SummaryHeading => "Kelengkapan isian",
             SummaryProgress => "{complete} dari {total} bagian lengkap",
-            SummaryCounts => "{errors} perlu diperbaiki · {warnings} perlu dicek",
+            SummaryCounts => "{errors} perlu diperbaiki · {warnings} perlu dicek · {empty} belum diisi",
             SubmitBlocked => "Belum dapat dikirim: {count} bagian masih perlu diperbaiki.",
             SubmitReady => "Semua bagian wajib sudah terisi dengan benar.",
             SummaryToggle => "Tampilkan rincian",
@@ -99,7 +99,7 @@ fn template(key: Ui, lang: Lang) -> &'static str {
             Checked => "{count} chosen",
             SummaryHeading => "Form progress",
             SummaryProgress => "{complete} of {total} sections complete",
-            SummaryCounts => "{errors} to fix · {warnings} to check",
+            SummaryCounts => "{errors} to fix · {warnings} to check · {empty} not filled in",
             SubmitBlocked => "Not sent yet: {count} sections still need fixing.",
             SubmitReady => "Every required section is filled in correctly.",
             SummaryToggle => "Show details",

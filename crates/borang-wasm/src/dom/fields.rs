@@ -66,6 +66,16 @@ impl Control {
         matches!(self, Control::Text(_) | Control::Editable(_) | Control::Editor { .. })
     }
 
+    /// Whether the field holds running text (a textarea or an editor), where a plain word
+    /// count helps even without a limit.
+    pub fn is_long_text(&self) -> bool {
+        match self {
+            Control::Text(el) => el.tag_name().eq_ignore_ascii_case("textarea"),
+            Control::Editable(_) | Control::Editor { .. } => true,
+            _ => false,
+        }
+    }
+
     /// The field's value, as the checker reads it.
     pub fn value(&self) -> FieldValue {
         match self {

@@ -8,6 +8,7 @@
 //! Arrows run one way: this module uses the boundary's helpers and the core; the core never
 //! sees a browser.
 
+mod describe;
 mod drafts;
 mod fields;
 mod view;
@@ -199,7 +200,8 @@ pub fn attach(form: JsFormTarget, rules: JsAttachRules, options: Option<JsAttach
     let doc = window.document().ok_or_else(|| Error::new("borang: no document"))?;
     let form = find_form(&doc, form.into())?;
     let opts = read_options(&doc, options.map(Into::into).unwrap_or(JsValue::UNDEFINED))?;
-    let rules = read_rules(rules.into())?;
+    let rules: JsValue = rules.into();
+    let rules = if rules.is_null() || rules.is_undefined() { infer_rules(&form, &doc)? } else { read_rules(rules)? };
     let lang = opts.lang.unwrap_or_else(|| rules.lang());
     let session = Session::new();
     let result = Inner::start(session, window, doc, form, rules, lang, opts);
@@ -247,10 +249,21 @@ fn find_form(doc: &Document, target: JsValue) -> Result<HtmlFormElement, Error> 
         .map_err(|_| Error::new("borang: attach() needs a <form> element or a selector"))
 }
 
-fn read_rules(input: JsValue) -> Result<Rules, Error> {
-    if input.is_null() || input.is_undefined() {
-        return Err(Error::new("borang: rules are required (zero-config mode comes with the embed script)"));
+/// Zero-config: rules from the form's own markup. The notes go to the console, except the
+/// maxlength trap, which `check_maxlength` reports for every mode alike.
+fn infer_rules(form: &HtmlFormElement, doc: &Document) -> Result<Rules, Error> {
+    let (title, fields) = describe::describe(form, doc);
+    let inferred = borang::infer::infer_rules(&title, &fields);
+    for note in &inferred.notes {
+        if !matches!(note, borang::infer::Note::MaxLengthCutsWords { .. }) {
+            info(&format!("borang (zero-config): {note}"));
+        }
     }
+    Rules::from_value(inferred.rules)
+        .map_err(|e| Error::new(&format!("borang: no rules file, and the form has no field borang can check ({e})")))
+}
+
+fn read_rules(input: JsValue) -> Result<Rules, Error> {
     if let Some(text) = input.as_string() {
         if !text.trim_start().starts_with('{') {
             return Rules::preset(text.trim()).map_err(rules_error);
@@ -515,7 +528,7 @@ impl Inner {
         let Some(max_length) = el.get_attribute("maxlength").and_then(|v| v.trim().parse::<u32>().ok()) else {
             return;
         };
-        if !maxlength_cuts_words(max_length, max_words) {
+        if !borang::infer::maxlength_cuts_words(max_length, max_words) {
             return;
         }
         if self.opts.fix_maxlength {
@@ -591,9 +604,10 @@ impl Inner {
                 report.status = Status::Skipped;
                 report.messages.clear();
             }
-            let counts_words = section.own.iter().any(|&f| st.fields[f].control.as_ref().is_some_and(Control::is_text));
+            let long_text = |f: &usize| st.fields[*f].control.as_ref().is_some_and(Control::is_long_text);
+            let counts_words = section.own.iter().any(long_text);
             let section = &mut st.sections[i];
-            section.meter = ui::meter(&report, self.lang, counts_words && section.info.format.is_none());
+            section.meter = ui::meter(&report, self.lang, counts_words);
             section.report = report;
             section.dirty = false;
         }
@@ -609,7 +623,9 @@ impl Inner {
                 summary.render_row(i, RowData { report: &s.report, meter: s.meter.as_ref() });
             }
             let report = Report::from_sections(st.sections.iter().map(|s| s.report.clone()).collect());
-            summary.render_totals(report.complete, report.total, report.errors, report.warnings);
+            let count = |status| st.sections.iter().filter(|s| s.report.status == status).count() as u32;
+            let by_status = [count(Status::Error), count(Status::Warning), count(Status::Empty)];
+            summary.render_totals(report.complete, report.total, by_status);
             if st.submit_tried {
                 summary.render_alert(Some(blocking(&st.sections)).filter(|&n| n > 0 || report.valid));
             }
@@ -1015,9 +1031,4 @@ impl Callbacks {
             hidden: cb(weak, |i, e| i.on_hidden(e.unchecked_ref())),
         }
     }
-}
-
-// Replaced by borang::infer::maxlength_cuts_words once the inference module lands.
-fn maxlength_cuts_words(max_length: u32, max_words: u32) -> bool {
-    max_length < max_words.saturating_mul(4)
 }

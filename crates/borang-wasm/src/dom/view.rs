@@ -286,11 +286,17 @@ impl Summary {
         !self.list.hidden()
     }
 
-    pub fn render_totals(&mut self, complete: u32, total: u32, errors: u32, warnings: u32) {
+    /// The progress line; `by_status` counts sections with an error, a warning, nothing.
+    pub fn render_totals(&mut self, complete: u32, total: u32, by_status: [u32; 3]) {
+        let [errors, warnings, empty] = by_status;
         let n = |v: u32| ui::number(v.into(), self.lang);
         let progress = ui::text(Ui::SummaryProgress, self.lang, &[("complete", &n(complete)), ("total", &n(total))]);
         set_text(&self.progress, &progress);
-        let counts = ui::text(Ui::SummaryCounts, self.lang, &[("errors", &n(errors)), ("warnings", &n(warnings))]);
+        let counts = ui::text(
+            Ui::SummaryCounts,
+            self.lang,
+            &[("errors", &n(errors)), ("warnings", &n(warnings)), ("empty", &n(empty))],
+        );
         set_text(&self.counts, &counts);
     }
 

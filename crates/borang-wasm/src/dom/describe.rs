@@ -1,0 +1,335 @@
+//! Zero-config: with no rules file, borang describes the form's own controls — attributes,
+//! labels and the hint texts around them — and the core (`borang::infer`) turns the
+//! descriptions into rules. This module only reads the page; deciding what a hint means is
+//! the core's job.
+//!
+//! Real portals are sloppy, so labels are found by more than `<label for>`: a wrapping
+//! label, a label that is the only one pointing at its field (when every label points at the
+//! same id, none is trusted), else the nearest heading, label or legend before the field in
+//! its container. Hints come from `aria-describedby`, the placeholder, the `title`
+//! attribute, and short text elements just before or after the field.
+
+use borang::infer::{FieldDescription, FieldKind};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlFormElement, HtmlInputElement, Node};
+
+use super::fields::{self, is_ours, Control};
+
+/// How far the search for a title climbs, and how many siblings it looks at per level.
+const CLIMB: usize = 4;
+const SIBLINGS: usize = 6;
+/// Text longer than this is content, not a hint.
+const MAX_HINT_CHARS: usize = 400;
+
+/// Every field of the form worth checking, in document order.
+pub(crate) fn describe(form: &HtmlFormElement, doc: &Document) -> (String, Vec<FieldDescription>) {
+    let mut out: Vec<FieldDescription> = Vec::new();
+    let elements = form.elements();
+    for i in 0..elements.length() {
+        let Some(el) = elements.item(i) else { continue };
+        if is_ours(&el) {
+            continue;
+        }
+        let tag = el.tag_name().to_ascii_lowercase();
+        let kind = match tag.as_str() {
+            "textarea" => FieldKind::LongText,
+            "select" => FieldKind::Select,
+            "input" => match input_type(&el).as_str() {
+                "text" | "search" | "" => FieldKind::Text,
+                "email" => FieldKind::Email,
+                "url" => FieldKind::Url,
+                "tel" => FieldKind::Tel,
+                "number" => FieldKind::Number,
+                "file" => FieldKind::File,
+                "checkbox" => FieldKind::Checkbox,
+                "radio" => FieldKind::Radio,
+                "date" | "month" | "week" | "time" | "datetime-local" => FieldKind::Other,
+                // A hidden input counts only when a rich-text editor stands in for it.
+                "hidden" => match fields::find(form, doc, &key_of(&el)) {
+                    Some(Control::Editor { .. }) => FieldKind::LongText,
+                    _ => continue,
+                },
+                // password, submit, button, reset, image, color, range, hidden
+                _ => continue,
+            },
+            _ => continue,
+        };
+        if el.has_attribute("disabled") || el.has_attribute("readonly") && kind != FieldKind::File {
+            continue;
+        }
+        let key = key_of(&el);
+        if key.is_empty() {
+            continue;
+        }
+        if matches!(kind, FieldKind::Checkbox | FieldKind::Radio) {
+            // One description per group, from its first member; `required` on any member.
+            if let Some(existing) = out.iter_mut().find(|d| d.key == key) {
+                existing.required |= el.has_attribute("required");
+                continue;
+            }
+        } else if out.iter().any(|d| d.key == key) {
+            continue;
+        }
+        out.push(describe_one(form, doc, &el, key, kind));
+    }
+    // contenteditable fields with a name of their own (not an editor's inner element).
+    if let Ok(list) = form.query_selector_all("[contenteditable][data-name], [contenteditable][name]") {
+        for el in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()) {
+            let key = el.get_attribute("data-name").or_else(|| el.get_attribute("name")).unwrap_or_default();
+            if key.is_empty() || is_ours(&el) || out.iter().any(|d| d.key == key) {
+                continue;
+            }
+            out.push(describe_one(form, doc, &el, key, FieldKind::LongText));
+        }
+    }
+    (form_title(form, doc), out)
+}
+
+fn input_type(el: &Element) -> String {
+    el.dyn_ref::<HtmlInputElement>().map(|i| i.type_().to_ascii_lowercase()).unwrap_or_default()
+}
+
+fn key_of(el: &Element) -> String {
+    el.get_attribute("name").filter(|n| !n.is_empty()).unwrap_or_else(|| el.id())
+}
+
+fn number_attr(el: &Element, name: &str) -> Option<u32> {
+    el.get_attribute(name)?.trim().parse().ok()
+}
+
+fn describe_one(
+    form: &HtmlFormElement,
+    doc: &Document,
+    el: &Element,
+    key: String,
+    kind: FieldKind,
+) -> FieldDescription {
+    let mut d = FieldDescription::new(key, kind);
+    d.required = el.has_attribute("required") || el.get_attribute("aria-required").as_deref() == Some("true");
+    d.min_length = number_attr(el, "minlength");
+    d.max_length = number_attr(el, "maxlength").filter(|&n| n > 0);
+    d.pattern = el.get_attribute("pattern").filter(|p| !p.is_empty());
+    d.min_words = number_attr(el, "data-min-words");
+    d.max_words = number_attr(el, "data-max-words");
+    d.accept = el.get_attribute("accept");
+    d.multiple = el.has_attribute("multiple");
+
+    let group = matches!(kind, FieldKind::Checkbox | FieldKind::Radio);
+    let mut hints = Vec::new();
+    // The field's own accessible description first: the most specific hint.
+    if let Some(ids) = el.get_attribute("aria-describedby") {
+        for id in ids.split_whitespace() {
+            if let Some(target) = doc.get_element_by_id(id).filter(|t| !is_ours(t)) {
+                push_text(&mut hints, text_of(&target));
+            }
+        }
+    }
+    for attr in ["placeholder", "title", "data-hint"] {
+        push_text(&mut hints, el.get_attribute(attr).unwrap_or_default());
+    }
+    // Short text right after the field (or after the wrapping label).
+    let wrapper = el.closest("label").ok().flatten();
+    let after_of = wrapper.clone().unwrap_or_else(|| el.clone());
+    let mut next = after_of.next_element_sibling();
+    for _ in 0..2 {
+        let Some(sibling) = next else { break };
+        if is_ours(&sibling) && sibling.get_attribute("data-borang").as_deref() != Some("feedback") {
+            break;
+        }
+        if !is_ours(&sibling) {
+            if holds_control(&sibling) {
+                break;
+            }
+            let text = text_of(&sibling);
+            if text.chars().count() <= MAX_HINT_CHARS {
+                push_text(&mut hints, text);
+            }
+        }
+        next = sibling.next_element_sibling();
+    }
+
+    let mut title = None;
+    if group {
+        if let Some(fieldset) = el.closest("fieldset").ok().flatten().filter(|f| form.contains(Some(f))) {
+            title = fieldset.query_selector("legend").ok().flatten().map(|l| text_of(&l));
+        }
+    } else if let Some(label) = wrapper.clone().or_else(|| only_label(doc, el)) {
+        let (text, label_hints) = split_label(&label);
+        title = Some(text);
+        for hint in label_hints {
+            push_text(&mut hints, hint);
+        }
+    }
+    let (near_title, before) = preceding(
+        form,
+        if group { el.closest("fieldset").ok().flatten().unwrap_or_else(|| el.clone()) } else { el.clone() },
+    );
+    if title.as_deref().map_or(true, str::is_empty) {
+        title = near_title;
+    }
+    for hint in before {
+        push_text(&mut hints, hint);
+    }
+    if let Some(label) = el.get_attribute("aria-label") {
+        if title.as_deref().map_or(true, str::is_empty) {
+            title = Some(label);
+        } else {
+            push_text(&mut hints, label);
+        }
+    }
+    d.title = title.filter(|t| !t.is_empty());
+    d.hints = hints;
+    d
+}
+
+fn push_text(list: &mut Vec<String>, text: String) {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !text.is_empty() && !list.contains(&text) {
+        list.push(text);
+    }
+}
+
+/// The label pointing at this field, when it is the only label that points at that id
+/// (portals where every label says `for="judul"` get none trusted).
+fn only_label(doc: &Document, el: &Element) -> Option<Element> {
+    let id = el.id();
+    if id.is_empty() {
+        return None;
+    }
+    let selector = format!("label[for=\"{}\"]", web_sys::css::escape(&id));
+    let labels = doc.query_selector_all(&selector).ok()?;
+    if labels.length() != 1 {
+        return None;
+    }
+    labels.item(0)?.dyn_into().ok()
+}
+
+/// A label's own words and the hints inside it (`<small>`, or an element whose class says
+/// help, hint, note …): "Ringkasan <small>maks. 200 kata</small>" is titled "Ringkasan".
+fn split_label(label: &Element) -> (String, Vec<String>) {
+    const HINT_CLASSES: [&str; 7] = ["help", "hint", "desc", "note", "info", "keterangan", "petunjuk"];
+    let mut hints = Vec::new();
+    if let Ok(inner) = label.query_selector_all("*") {
+        for el in (0..inner.length()).filter_map(|i| inner.item(i)?.dyn_into::<Element>().ok()) {
+            let class = el.class_name().to_ascii_lowercase();
+            if el.tag_name().eq_ignore_ascii_case("small") || HINT_CLASSES.iter().any(|c| class.contains(c)) {
+                hints.push(text_of(&el));
+            }
+        }
+    }
+    let mut title = text_of(label);
+    for hint in &hints {
+        if let Some(at) = title.find(hint.as_str()).filter(|_| !hint.is_empty()) {
+            title.replace_range(at..at + hint.len(), "");
+        }
+    }
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A label that is all hint keeps its text as the title too.
+    (if title.is_empty() { text_of(label) } else { title }, hints)
+}
+
+fn is_title_like(el: &Element) -> bool {
+    let tag = el.tag_name().to_ascii_lowercase();
+    let class = el.class_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "label" | "legend" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt" | "th")
+        || ["label", "title", "judul", "heading"].iter().any(|c| class.contains(c))
+        // <p><strong>Ringkasan</strong></p>: a paragraph that is all bold.
+        || el.children().length() == 1
+            && el.first_element_child().is_some_and(|c| matches!(c.tag_name().to_ascii_lowercase().as_str(), "strong" | "b"))
+            && el.first_element_child().and_then(|c| c.text_content()).map(|t| t.trim().len())
+                == el.text_content().map(|t| t.trim().len())
+}
+
+fn holds_control(el: &Element) -> bool {
+    let tag = el.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "input" | "textarea" | "select" | "button")
+        || el.query_selector("input:not([type=hidden]), textarea, select").ok().flatten().is_some()
+        || el.get_attribute("contenteditable").is_some()
+}
+
+/// Walks back from the field through its preceding siblings (and its ancestors' preceding
+/// siblings, up to the form), collecting short texts as hints, until a title-like element
+/// (a label, heading, legend) or another field. Without a title-like element, the farthest
+/// short text is taken as the title.
+fn preceding(form: &HtmlFormElement, start: Element) -> (Option<String>, Vec<String>) {
+    let mut hints: Vec<String> = Vec::new();
+    let mut node = start;
+    for _ in 0..CLIMB {
+        let mut sibling = node.previous_element_sibling();
+        for _ in 0..SIBLINGS {
+            let Some(s) = sibling else { break };
+            sibling = s.previous_element_sibling();
+            if is_ours(&s) {
+                continue;
+            }
+            if holds_control(&s) {
+                // Another field's region: its texts are not ours.
+                return (hints.pop(), hints);
+            }
+            let text = text_of(&s);
+            if text.is_empty() {
+                continue;
+            }
+            if is_title_like(&s) {
+                return (Some(text), hints);
+            }
+            if text.chars().count() <= MAX_HINT_CHARS {
+                hints.push(text);
+            }
+        }
+        match node.parent_element() {
+            Some(parent) if !parent.is_same_node(Some(form.as_ref())) && form.contains(Some(&parent)) => node = parent,
+            _ => break,
+        }
+    }
+    (hints.pop(), hints)
+}
+
+/// The visible text of an element, without the text of controls in it (a wrapping label's
+/// textarea holds the applicant's text, not the label's), and without borang's own nodes.
+pub(crate) fn text_of(el: &Element) -> String {
+    let mut out = String::new();
+    collect_text(el.as_ref(), &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn collect_text(node: &Node, out: &mut String) {
+    let children = node.child_nodes();
+    for i in 0..children.length() {
+        let Some(child) = children.item(i) else { continue };
+        match child.node_type() {
+            Node::TEXT_NODE => out.push_str(&child.text_content().unwrap_or_default()),
+            Node::ELEMENT_NODE => {
+                let el: &Element = child.unchecked_ref();
+                let tag = el.tag_name().to_ascii_lowercase();
+                if matches!(
+                    tag.as_str(),
+                    "textarea" | "select" | "option" | "script" | "style" | "input" | "button" | "template"
+                ) || el.has_attribute("data-borang")
+                {
+                    continue;
+                }
+                if el.dyn_ref::<HtmlElement>().is_some_and(|h| h.hidden()) {
+                    continue;
+                }
+                out.push(' ');
+                collect_text(&child, out);
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+}
+
+fn form_title(form: &HtmlFormElement, doc: &Document) -> String {
+    if let Some(label) = form.get_attribute("aria-label").filter(|l| !l.trim().is_empty()) {
+        return label;
+    }
+    if let Some(heading) = form.query_selector("h1, h2, h3, legend").ok().flatten() {
+        let text = text_of(&heading);
+        if !text.is_empty() {
+            return text;
+        }
+    }
+    doc.title()
+}
