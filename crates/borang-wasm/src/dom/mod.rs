@@ -89,7 +89,13 @@ struct Field {
     owners: Vec<usize>,
     /// Sections whose result depends on this field (owners included).
     readers: Vec<usize>,
+    /// The value's fingerprint when the poll last looked, and whether an event reported a
+    /// change since (then the poll has nothing to add).
     fingerprint: u64,
+    evented: bool,
+    /// Where custom validity goes, decided when the field is bound (deciding it needs
+    /// layout, which must not be forced on every keystroke).
+    validity: Option<Element>,
 }
 
 struct Section {
@@ -367,6 +373,8 @@ impl Inner {
                     owners: Vec::new(),
                     readers: Vec::new(),
                     fingerprint: 0,
+                    evented: false,
+                    validity: None,
                 });
                 fields.len() - 1
             }
@@ -505,6 +513,12 @@ impl Inner {
             }
             if let Some(control) = &field.control {
                 field.fingerprint = control.fingerprint();
+                let validity = control.validity_target();
+                if let Some(old) = field.validity.as_ref().filter(|old| Some(*old) != validity.as_ref()) {
+                    // An editor took over the field: the hidden control must not block submits.
+                    self.session.set_validity(old, "");
+                }
+                field.validity = validity;
                 if let Some(doc) = control.frame_document() {
                     if !st.frame_docs.contains(&doc) {
                         for kind in ["input", "compositionstart", "compositionend"] {
@@ -670,8 +684,8 @@ impl Inner {
             self.session.invalid(&target, first_error.is_some());
         }
         if self.opts.block {
-            if let Some(target) = control.validity_target() {
-                self.session.set_validity(&target, first_error.as_deref().unwrap_or(""));
+            if let Some(target) = &field.validity {
+                self.session.set_validity(target, first_error.as_deref().unwrap_or(""));
             }
         }
     }
@@ -694,9 +708,7 @@ impl Inner {
                 return;
             };
             let field = &mut st.fields[f];
-            if let Some(control) = &field.control {
-                field.fingerprint = control.fingerprint();
-            }
+            field.evented = true;
             for &s in &field.readers.clone() {
                 st.sections[s].dirty = true;
             }
@@ -837,7 +849,10 @@ impl Inner {
                 .filter_map(|f| {
                     let control = f.control.as_ref()?;
                     let now = control.fingerprint();
-                    (now != f.fingerprint).then(|| control.focus_target().into())
+                    let evented = std::mem::take(&mut f.evented);
+                    let silent = now != f.fingerprint && !evented;
+                    f.fingerprint = now;
+                    silent.then(|| control.focus_target().into())
                 })
                 .collect()
         };
