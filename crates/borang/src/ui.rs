@@ -28,8 +28,11 @@ pub enum Ui {
     SummaryProgress,
     /// `{errors} perlu diperbaiki · {warnings} perlu dicek · {empty} belum diisi` (sections)
     SummaryCounts,
-    /// Shown when a submit was stopped: `{count}` sections still have errors.
+    /// Shown when a submit was stopped: `{count}` sections still have errors, `{sections}`
+    /// names the first of them.
     SubmitBlocked,
+    /// `{titles} dan {count} lainnya`: a list of section titles, cut short.
+    AndMore,
     /// Shown when nothing blocks sending.
     SubmitReady,
     /// Label of the control that shows or hides the summary list.
@@ -71,7 +74,8 @@ fn template(key: Ui, lang: Lang) -> &'static str {
             SummaryHeading => "Kelengkapan isian",
             SummaryProgress => "{complete} dari {total} bagian lengkap",
             SummaryCounts => "{errors} perlu diperbaiki · {warnings} perlu dicek · {empty} belum diisi",
-            SubmitBlocked => "Belum dapat dikirim: {count} bagian masih perlu diperbaiki.",
+            SubmitBlocked => "Belum dapat dikirim: {count} bagian masih perlu diperbaiki ({sections}).",
+            AndMore => "{titles} dan {count} lainnya",
             SubmitReady => "Semua bagian wajib sudah terisi dengan benar.",
             SummaryToggle => "Tampilkan rincian",
             StatusOk => "Lengkap",
@@ -100,7 +104,8 @@ fn template(key: Ui, lang: Lang) -> &'static str {
             SummaryHeading => "Form progress",
             SummaryProgress => "{complete} of {total} sections complete",
             SummaryCounts => "{errors} to fix · {warnings} to check · {empty} not filled in",
-            SubmitBlocked => "Not sent yet: {count} sections still need fixing.",
+            SubmitBlocked => "Not sent yet: {count} sections still need fixing ({sections}).",
+            AndMore => "{titles} and {count} more",
             SubmitReady => "Every required section is filled in correctly.",
             SummaryToggle => "Show details",
             StatusOk => "Complete",
@@ -134,6 +139,17 @@ pub fn text(key: Ui, lang: Lang, args: &[(&'static str, &str)]) -> String {
 /// A count as people write it: `20.000` in Indonesian, `20,000` in English.
 pub fn number(n: u64, lang: Lang) -> String {
     messages::number(n, lang)
+}
+
+/// Section titles for a sentence: all of them up to `shown`, else the first ones and how
+/// many more (`Ringkasan, Signifikansi dan 3 lainnya`).
+pub fn titles(titles: &[&str], shown: usize, lang: Lang) -> String {
+    if titles.len() <= shown {
+        return titles.join(", ");
+    }
+    let first = titles[..shown].join(", ");
+    let more = number((titles.len() - shown) as u64, lang);
+    text(Ui::AndMore, lang, &[("titles", &first), ("count", &more)])
 }
 
 /// The word label of a status.
@@ -269,6 +285,13 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 mod tests {
     use super::*;
     use crate::{Rules, Values};
+
+    #[test]
+    fn title_lists() {
+        assert_eq!(titles(&["A", "B"], 3, Lang::Id), "A, B");
+        assert_eq!(titles(&["A", "B", "C", "D", "E"], 3, Lang::Id), "A, B, C dan 2 lainnya");
+        assert_eq!(titles(&["A", "B", "C", "D"], 3, Lang::En), "A, B, C and 1 more");
+    }
 
     #[test]
     fn timestamps() {

@@ -641,7 +641,9 @@ impl Inner {
             let by_status = [count(Status::Error), count(Status::Warning), count(Status::Empty)];
             summary.render_totals(report.complete, report.total, by_status);
             if st.submit_tried {
-                summary.render_alert(Some(blocking(&st.sections)).filter(|&n| n > 0 || report.valid));
+                let titles: Vec<&str> =
+                    st.sections.iter().filter(|s| failing(&s.report)).map(|s| s.report.title.as_str()).collect();
+                summary.render_alert(Some(&titles));
             }
         }
         if let Ok(event) = web_sys::CustomEvent::new("borang:update") {
@@ -750,15 +752,12 @@ impl Inner {
             let st = self.state.borrow();
             st.sections
                 .iter()
-                .filter(|s| s.report.status == Status::Error)
+                .filter(|s| failing(&s.report))
                 .find_map(|s| s.own.iter().find_map(|&f| st.fields[f].control.as_ref().map(Control::focus_target)))
         };
         let Some(target) = first_error else { return };
         event.prevent_default();
         event.stop_immediate_propagation();
-        if let Some(summary) = &mut self.state.borrow_mut().summary {
-            summary.set_open(true);
-        }
         focus(&target);
     }
 
@@ -778,7 +777,8 @@ impl Inner {
     }
 
     fn on_invalid(&self) {
-        // The browser refused to submit (ours or the host's own constraints). Show everything.
+        // The browser refused to submit (ours or the host's own constraints): show everything.
+        // `invalid` fires once per invalid control; the first one of a burst does the work.
         let already = std::mem::replace(&mut self.state.borrow_mut().submit_tried, true);
         if !already {
             self.mark_all_dirty(true);
@@ -926,8 +926,12 @@ impl Inner {
         match button.get_attribute("data-action").as_deref() {
             Some("toggle") => {
                 if let Some(summary) = &mut self.state.borrow_mut().summary {
-                    let open = summary.is_open();
-                    summary.set_open(!open);
+                    let open = !summary.is_open();
+                    summary.set_open(open);
+                    // An open panel leaves its sticky place for the top of the form: follow it.
+                    if open && summary.is_sticky() {
+                        summary.host.scroll_into_view_with_bool(true);
+                    }
                 }
             }
             Some("go") => {
@@ -940,6 +944,12 @@ impl Inner {
                     })
                 };
                 if let Some(target) = target {
+                    // Like a table of contents: a sticky panel folds back to its line.
+                    if let Some(summary) = &mut self.state.borrow_mut().summary {
+                        if summary.is_sticky() {
+                            summary.set_open(false);
+                        }
+                    }
                     focus(&target);
                 }
             }
@@ -995,9 +1005,9 @@ impl Inner {
     }
 }
 
-/// Sections that stop a submit.
-fn blocking(sections: &[Section]) -> u32 {
-    sections.iter().filter(|s| s.report.status == Status::Error).count() as u32
+/// Whether a section stops a submit: any error, including a required section left empty.
+fn failing(report: &SectionReport) -> bool {
+    report.status != Status::Skipped && report.messages.iter().any(|m| m.severity == Severity::Error)
 }
 
 fn focus(target: &HtmlElement) {

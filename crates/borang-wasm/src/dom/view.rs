@@ -34,6 +34,7 @@ pub(crate) const PAGE_CSS: &str = "
   overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
 .borang-summary-host{display:block;position:sticky;top:0;z-index:20;margin:0 0 1.25rem;padding:0}
 .borang-summary-host[data-sticky=no]{position:static}
+form:has(> .borang-summary-host[data-sticky=yes]) :is(input,textarea,select,[contenteditable],iframe){scroll-margin-top:9rem}
 ";
 
 /// Styles inside the summary panel's shadow root.
@@ -202,6 +203,7 @@ pub(crate) struct Summary {
     pub draft: HtmlElement,
     draft_text: HtmlElement,
     lang: Lang,
+    sticky: bool,
 }
 
 /// Where the summary goes.
@@ -268,18 +270,24 @@ impl Summary {
             Place::Nowhere => return None,
         }
         let sticky = *place == Place::Top;
-        set_attr(&host, "data-sticky", if sticky { "yes" } else { "no" });
         session.own(&host);
         let mut summary =
-            Summary { host, shadow, progress, counts, toggle, alert, list, rows, draft, draft_text, lang };
+            Summary { host, shadow, progress, counts, toggle, alert, list, rows, draft, draft_text, lang, sticky };
         // A sticky panel starts folded to its progress line; elsewhere it shows every row.
         summary.set_open(!sticky);
         Some(summary)
     }
 
+    /// Shows or folds the rows. An open panel is never sticky: it would cover the fields.
     pub fn set_open(&mut self, open: bool) {
         self.list.set_hidden(!open);
         set_attr(&self.toggle, "aria-expanded", if open { "true" } else { "false" });
+        set_attr(&self.host, "data-sticky", if self.sticky && !open { "yes" } else { "no" });
+    }
+
+    /// Whether the panel sticks to the top of the window while folded.
+    pub fn is_sticky(&self) -> bool {
+        self.sticky
     }
 
     pub fn is_open(&self) -> bool {
@@ -335,17 +343,20 @@ impl Summary {
         }
     }
 
-    /// Shows the outcome of a submit attempt: how many sections block it, or nothing.
-    pub fn render_alert(&mut self, blocking: Option<u32>) {
+    /// Shows the outcome of a submit attempt: the sections that block it (none: ready), or
+    /// nothing.
+    pub fn render_alert(&mut self, blocking: Option<&[&str]>) {
         match blocking {
-            Some(0) => {
+            Some([]) => {
                 set_text(&self.alert, &ui::text(Ui::SubmitReady, self.lang, &[]));
                 set_attr(&self.alert, "data-kind", "ready");
                 self.alert.set_hidden(false);
             }
-            Some(n) => {
-                let count = ui::number(n.into(), self.lang);
-                set_text(&self.alert, &ui::text(Ui::SubmitBlocked, self.lang, &[("count", &count)]));
+            Some(titles) => {
+                let count = ui::number(titles.len() as u64, self.lang);
+                let sections = ui::titles(titles, 3, self.lang);
+                let text = ui::text(Ui::SubmitBlocked, self.lang, &[("count", &count), ("sections", &sections)]);
+                set_text(&self.alert, &text);
                 set_attr(&self.alert, "data-kind", "blocked");
                 self.alert.set_hidden(false);
             }
