@@ -93,6 +93,8 @@ export function startServer({ port = 8080, root = REPO, host = "127.0.0.1", moun
     if (req.method === "POST" && file?.endsWith(".html")) {
       if (!(await drain(req))) return send(res, 413, "text/plain; charset=utf-8", "too large\n", "POST");
     } else if (req.method !== "GET" && req.method !== "HEAD") {
+      // Read the body away first, so a kept-alive connection stays usable.
+      await drain(req);
       return send(res, 405, "text/plain; charset=utf-8", "method not allowed\n", req.method);
     }
     if (file) {

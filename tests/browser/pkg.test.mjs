@@ -1,6 +1,7 @@
 // The RELEASE package (pkg/, optimised by wasm-opt) in headless Chromium: the same report as
-// the native CLI for the same values, and the demo page counting as one types and pastes.
-// Needs `make pkg` first (`make test` does it). Run: node --test tests/browser/
+// the native CLI for the same values; and the demo portal (www/index.html, borang through the
+// embed from dist/borang/) counting as one types and pastes.
+// Needs `make pkg` and `make dist` first (`make test` does both). Run: node --test tests/browser/
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -8,9 +9,11 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
+import { borangReady } from "./harness.mjs";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const SAMPLE = `${REPO}tests/fixtures/kipp-2023-sample.json`;
+const CORPUS = "/work/shared/corpus/berita-ppu-kipp-2025.txt";
 const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -75,50 +78,63 @@ test("release package: the browser's report equals the CLI's", async () => {
   await page.close();
 });
 
-test("demo page: live count while typing and after a paste", async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+test("demo portal (www/index.html through the embed): live count while typing and after a paste", async () => {
+  assert.ok(existsSync(`${REPO}dist/borang/embed.js`), "dist/borang/ is missing: run `make dist` first");
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
   const { page, errors } = await newPage(context);
-  await page.goto(`${base}/`);
-  await page.waitForFunction(() => /bagian lengkap/.test(document.getElementById("summary").textContent));
-  const area = page.locator("#f-ringkasan");
-  const counter = page.locator("#f-ringkasan-count");
-  await assert.doesNotReject(area.waitFor());
-  assert.equal(await counter.textContent(), "0 / 200 kata");
+  await page.goto(`${base}/index.html`);
+  await borangReady(page, "#proposal");
+  const counter = (field) => page.locator(`.borang-feedback[data-field="${field}"] .borang-count`);
+  const reads = (field, text) =>
+    page.waitForFunction(
+      ([field, text]) => document.querySelector(`.borang-feedback[data-field="${field}"] .borang-count`)?.textContent === text,
+      [field, text],
+      { timeout: 5000 },
+    );
+  assert.equal(await counter("ringkasan").textContent(), "0 / 200 kata");
 
-  await area.click();
+  // Typing in Ringkasan: the count follows, in the jury's (office) count.
+  await page.locator("#ringkasan").click();
   await page.keyboard.type("Layanan  kupu-kupu e-KTP dan/atau cepat.");
-  assert.equal(await counter.textContent(), "5 / 200 kata");
-  assert.equal(await counter.getAttribute("class"), "counter");
+  await reads("ringkasan", "5 / 200 kata");
+  assert.equal(await counter("ringkasan").getAttribute("data-level"), "ok");
 
-  // From 90 % of the limit the count turns amber.
-  await area.fill("kata ".repeat(185));
-  assert.equal(await counter.textContent(), "185 / 200 kata");
-  assert.match(await counter.getAttribute("class"), /\bnear\b/);
+  // From 90 % of the limit the count is a warning.
+  await page.locator("#ringkasan").fill("kata ".repeat(185));
+  await reads("ringkasan", "185 / 200 kata");
+  assert.equal(await counter("ringkasan").getAttribute("data-level"), "warning");
 
-  // Paste a text over the limit: the count turns red and the section says why.
-  const long = JSON.parse(readFileSync(SAMPLE, "utf8")).ringkasan;
-  await page.evaluate((text) => navigator.clipboard.writeText(text), long);
-  await page.keyboard.press("ControlOrMeta+A");
+  // Paste a real news text into Latar Belakang (limit 300): past the limit, an error.
+  const corpus = readFileSync(CORPUS, "utf8");
+  await page.evaluate((text) => navigator.clipboard.writeText(text), corpus);
+  await page.locator("#latar_belakang").click();
   await page.keyboard.press("ControlOrMeta+V");
-  assert.equal(await area.inputValue(), long);
+  assert.equal(await page.locator("#latar_belakang").inputValue(), corpus);
   const counted = await page.evaluate(async (text) => {
-    const { countText } = await import("/pkg/borang.js");
+    const { countText } = await import("/borang/borang.js");
     return countText(text).words;
-  }, long);
-  assert.ok(counted > 200, `the sample ringkasan should be over 200 words, has ${counted}`);
-  assert.equal(await counter.textContent(), `${counted} / 200 kata`);
-  assert.match(await counter.getAttribute("class"), /\bover\b/);
-  assert.match(await page.locator("#f-ringkasan-msg").textContent(), new RegExp(`${counted} kata; batasnya 200 kata`));
-  assert.match(await page.locator("#summary").textContent(), /^\d+ dari \d+ bagian lengkap$/);
+  }, corpus);
+  assert.ok(counted > 300, `the corpus should be over 300 words, has ${counted}`);
+  await reads("latar_belakang", `${counted} / 300 kata`);
+  assert.equal(await counter("latar_belakang").getAttribute("data-level"), "error");
+  const message = page.locator('.borang-feedback[data-field="latar_belakang"] li.borang-message[data-severity="error"]');
+  assert.match(await message.first().textContent(), new RegExp(`${counted} kata; batasnya 300 kata`));
+  const progress = await page.evaluate(
+    () => document.querySelector(".borang-summary-host").shadowRoot.querySelector(".progress").textContent,
+  );
+  assert.match(progress, /^\d+ dari \d+ bagian lengkap$/);
 
   // Text reaches the page as text, never as markup.
-  await page.locator("#f-judul").fill("<img src=x onerror=alert(1)> Judul");
+  await page.locator("#judul_proposal").fill("<img src=x onerror=alert(1)> Judul");
+  await page.waitForFunction(
+    () => document.querySelector('.borang-feedback[data-field="judul_proposal"] .borang-count')?.textContent !== "0 kata",
+  );
   assert.equal(await page.locator("img").count(), 0);
-  await page.locator("#f-judul").fill("Sistem Antrean Daring Puskesmas Terpadu");
+  await page.locator("#judul_proposal").fill("Sistem Antrean Daring Puskesmas Terpadu");
 
   mkdirSync(`${REPO}target/screenshots`, { recursive: true });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator("#latar_belakang").scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${REPO}target/screenshots/demo.png`, fullPage: false });
   assert.deepEqual(errors, []);
   await context.close();

@@ -76,14 +76,18 @@ async function loadRules(data) {
 }
 
 function why(error) {
-  if (error instanceof WebAssembly.CompileError || /WebAssembly|wasm/i.test(String(error?.message))) {
-    return `WebAssembly could not start (${error.message}); a Content-Security-Policy without 'wasm-unsafe-eval' blocks it`;
+  const message = String(error?.message ?? error);
+  if (error instanceof WebAssembly.CompileError && /Content.Security.Policy|unsafe-eval/i.test(message)) {
+    return `WebAssembly is blocked on this page (${message}); its Content-Security-Policy needs 'wasm-unsafe-eval'`;
+  }
+  if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
+    return `the WebAssembly package could not start (${message})`;
   }
   if (Array.isArray(error?.problems)) {
     const list = error.problems.map((p) => `  ${p.path || "(file)"}: ${p.message}`).join("\n");
     return `the rules have problems:\n${list}`;
   }
-  return error?.message ?? String(error);
+  return message;
 }
 
 async function start(tag) {

@@ -117,6 +117,24 @@ export class Session {
     el.removeAttribute(name);
   }
 
+  /**
+   * When borang stops a submit, the host's own validator never sees it (borang stops the
+   * event before any host handler, so no host script can send the form). Ask the validators
+   * portals commonly use to show their messages too: jQuery Validation and Parsley.
+   */
+  hostValidate(form) {
+    try {
+      const $ = window.jQuery;
+      if (typeof $ !== "function" || typeof $.data !== "function") return;
+      const validator = $.data(form, "validator");
+      if (validator && typeof validator.form === "function") validator.form();
+      const parsley = $.data(form, "Parsley");
+      if (parsley && typeof parsley.validate === "function") parsley.validate();
+    } catch (error) {
+      console.warn("borang: the page's own validator failed while borang stopped a submit", error);
+    }
+  }
+
   /** A constructed stylesheet adopted by a document or shadow root (allowed under CSP). */
   adopt(root, css) {
     const sheet = new CSSStyleSheet();

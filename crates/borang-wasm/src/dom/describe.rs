@@ -137,7 +137,8 @@ fn describe_one(
             break;
         }
         if !is_ours(&sibling) {
-            if holds_control(&sibling) {
+            // The next field's control or title starts its own region.
+            if holds_control(&sibling) || is_title_like(&sibling) {
                 break;
             }
             let text = text_of(&sibling);

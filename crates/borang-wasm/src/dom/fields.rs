@@ -290,7 +290,11 @@ fn group_anchor(inputs: &[HtmlInputElement]) -> Element {
             if c.tag_name().eq_ignore_ascii_case("form") {
                 break;
             }
-            // Append inside the container, after its last child: return that child.
+            // A list or table takes no foreign child: after it. Else inside, at its end.
+            let tag = c.tag_name().to_ascii_lowercase();
+            if matches!(tag.as_str(), "ul" | "ol" | "dl" | "table" | "tbody" | "thead" | "tr" | "menu") {
+                return c;
+            }
             return c.last_element_child().filter(|l| !is_ours(l)).unwrap_or(c);
         }
         container = c.parent_element();

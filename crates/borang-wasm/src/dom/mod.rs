@@ -62,6 +62,8 @@ extern "C" {
     fn adopt(this: &Session, root: &JsValue, css: &str);
     #[wasm_bindgen(method, js_name = removeAttr)]
     fn remove_attr(this: &Session, el: &Element, name: &str);
+    #[wasm_bindgen(method, js_name = hostValidate)]
+    fn host_validate(this: &Session, form: &HtmlFormElement);
     #[wasm_bindgen(method)]
     fn end(this: &Session);
 }
@@ -697,7 +699,7 @@ impl Inner {
         if composing || self.state.borrow().composing {
             return;
         }
-        let Some(target) = event.target().and_then(|t| t.dyn_into::<Node>().ok()) else { return };
+        let Some(target) = event_node(event) else { return };
         self.changed(&target);
     }
 
@@ -734,7 +736,7 @@ impl Inner {
         let starting = event.type_() == "compositionstart";
         self.state.borrow_mut().composing = starting;
         if !starting {
-            if let Some(target) = event.target().and_then(|t| t.dyn_into::<Node>().ok()) {
+            if let Some(target) = event_node(event) {
                 self.changed(&target);
             }
         }
@@ -758,6 +760,7 @@ impl Inner {
         let Some(target) = first_error else { return };
         event.prevent_default();
         event.stop_immediate_propagation();
+        self.session.host_validate(&self.form);
         focus(&target);
     }
 
@@ -1003,6 +1006,13 @@ impl Inner {
             self.save_now();
         }
     }
+}
+
+/// The node an event targets. Events from an editor's iframe carry nodes of another window,
+/// which `instanceof Node` here would refuse: any object target is taken as a node.
+fn event_node(event: &Event) -> Option<Node> {
+    let target: JsValue = event.target()?.into();
+    target.is_object().then(|| target.unchecked_into())
 }
 
 /// Whether a section stops a submit: any error, including a required section left empty.

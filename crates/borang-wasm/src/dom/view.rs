@@ -32,17 +32,18 @@ pub(crate) const PAGE_CSS: &str = "
 .borang-message[data-severity=error]::before{background:#c53030;border-radius:1px}
 .borang-sr{position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;padding:0!important;
   overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
-.borang-summary-host{display:block;position:sticky;top:0;z-index:20;margin:0 0 1.25rem;padding:0}
+.borang-summary-host{display:block;position:sticky;top:0;z-index:20;margin:0 0 1.25rem;padding:0;border:0;
+  background:none;float:none;width:auto;max-width:none;transform:none}
 .borang-summary-host[data-sticky=no]{position:static}
 form:has(> .borang-summary-host[data-sticky=yes]) :is(input,textarea,select,[contenteditable],iframe){scroll-margin-top:9rem}
 ";
 
 /// Styles inside the summary panel's shadow root.
 const PANEL_CSS: &str = "
-:host{all:initial;display:block;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;
-  font-size:15px;line-height:1.45;color:#1f2933}
+:host{all:initial!important;display:block!important}
 *{box-sizing:border-box}
-.panel{background:#fff;border:1px solid #c5d0db;border-top:4px solid #1e3a5f;border-radius:6px;
+.panel{all:initial;display:block;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;
+  font-size:15px;line-height:1.45;color:#1f2933;background:#fff;border:1px solid #c5d0db;border-top:4px solid #1e3a5f;border-radius:6px;
   box-shadow:0 2px 10px rgba(16,42,67,.12);padding:.7rem 1rem .75rem}
 .head{display:flex;flex-wrap:wrap;align-items:center;gap:.35rem 1rem}
 h2{margin:0;font-size:.8125rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;color:#486581}
@@ -126,7 +127,8 @@ pub(crate) struct Feedback {
 
 impl Feedback {
     pub fn create(session: &Session, doc: &Document, anchor: &Element, id: &str, field: &str) -> Option<Feedback> {
-        let root = element(doc, "div", "borang-feedback");
+        // Custom element names: host rules such as `form div` do not reach borang's nodes.
+        let root = element(doc, "borang-feedback", "borang-feedback");
         root.set_id(id);
         set_attr(&root, "data-borang", "feedback");
         set_attr(&root, "data-field", field);
@@ -224,7 +226,7 @@ impl Summary {
         sections: &[(String, String)],
         lang: Lang,
     ) -> Option<Summary> {
-        let host = element(doc, "div", "borang-summary-host");
+        let host = element(doc, "borang-summary", "borang-summary-host");
         set_attr(&host, "data-borang", "summary");
         let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
         session.adopt(&shadow, PANEL_CSS);
@@ -447,7 +449,7 @@ pub(crate) fn live_region(
     after: Option<&Element>,
     form: &Element,
 ) -> Option<HtmlElement> {
-    let live = element(doc, "div", "borang-sr");
+    let live = element(doc, "borang-live", "borang-sr");
     set_attr(&live, "data-borang", "live");
     set_attr(&live, "role", "status");
     set_attr(&live, "aria-live", "polite");
