@@ -2,7 +2,7 @@
 //! `CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome crates/borang-wasm`.
 #![cfg(target_arch = "wasm32")]
 
-use borang_wasm::{count_text, lint_rules, presets, rules_schema, Validator};
+use borang_wasm::{attach, count_text, lint_rules, presets, rules_schema, Validator};
 use js_sys::{Array, Error, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -288,4 +288,64 @@ fn file_and_file_list_objects_are_read_as_the_dom_gives_them() {
             "Lampiran berisi 3 berkas; paling banyak 2 berkas.",
         ]
     );
+}
+
+/// A form in the test page, built from HTML text the test controls.
+fn form_with(html: &str) -> web_sys::HtmlFormElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let form: web_sys::HtmlFormElement = doc.create_element("form").unwrap().unchecked_into();
+    form.set_inner_html(html);
+    doc.body().unwrap().append_child(&form).unwrap();
+    form
+}
+
+#[wasm_bindgen_test]
+fn attach_renders_feedback_and_detach_leaves_the_form_as_it_was() {
+    let form = form_with(
+        r#"<label for="ringkasan">Ringkasan</label>
+           <textarea id="ringkasan" name="ringkasan" aria-describedby="hint">satu dua tiga empat lima enam</textarea>
+           <p id="hint">Maksimal 5 kata.</p>
+           <input name="latar"><input type="url" name="link">"#,
+    );
+    let before = form.outer_html();
+    let options = json(r#"{"lang": "en", "drafts": false}"#);
+    let handle = attach(
+        form.clone().unchecked_into(),
+        JsValue::from_str(RULES).unchecked_into(),
+        Some(options.unchecked_into()),
+    )
+    .expect("attaches");
+    let report: JsValue = handle.report().unwrap().into();
+    assert_eq!(get(&report, "sections.0.words").as_f64(), Some(6.0));
+    assert_eq!(get(&report, "sections.0.status").as_string().as_deref(), Some("error"));
+    let counter = form.query_selector(".borang-feedback[data-field=ringkasan] .borang-count").unwrap().unwrap();
+    assert_eq!(counter.text_content().as_deref(), Some("6 / 5 words"));
+    assert_eq!(counter.get_attribute("data-level").as_deref(), Some("error"));
+    let textarea = form.query_selector("textarea").unwrap().unwrap();
+    let described = textarea.get_attribute("aria-describedby").unwrap();
+    assert!(described.starts_with("hint borang-"), "{described}");
+    assert_eq!(textarea.get_attribute("aria-invalid").as_deref(), Some("true"));
+    handle.detach();
+    assert_eq!(form.outer_html(), before);
+    form.remove();
+}
+
+#[wasm_bindgen_test]
+fn attach_refuses_bad_input_without_touching_the_page() {
+    let form = form_with(r#"<textarea name="ringkasan"></textarea>"#);
+    let before = form.outer_html();
+    let bad_rules =
+        attach(form.clone().unchecked_into(), JsValue::from_str(r#"{"sections": 3}"#).unchecked_into(), None);
+    let message = bad_rules.err().map(|e| String::from(e.message())).unwrap_or_default();
+    assert!(message.contains("sections"), "{message}");
+    let bad_option = attach(
+        form.clone().unchecked_into(),
+        JsValue::from_str("kipp-2023").unchecked_into(),
+        Some(json(r#"{"mode": "loud"}"#).unchecked_into()),
+    );
+    assert!(bad_option.is_err());
+    let no_form = attach(JsValue::from_str("#no-such-form").unchecked_into(), JsValue::NULL.unchecked_into(), None);
+    assert!(no_form.is_err());
+    assert_eq!(form.outer_html(), before);
+    form.remove();
 }

@@ -114,17 +114,9 @@ impl Control {
         }
     }
 
-    /// A cheap fingerprint of the value, for the slow poll that catches scripted changes
-    /// and dictation that fire no event.
+    /// A cheap fingerprint of the current value (see [`fingerprint`]).
     pub fn fingerprint(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        match self.value() {
-            FieldValue::Text(t) => t.hash(&mut h),
-            FieldValue::List(l) => l.hash(&mut h),
-            FieldValue::Files(files) => files.iter().for_each(|f| (&f.name, f.size).hash(&mut h)),
-        }
-        h.finish()
+        fingerprint(&self.value())
     }
 
     /// The element borang's feedback goes after.
@@ -236,6 +228,19 @@ impl Control {
             _ => {}
         }
     }
+}
+
+/// A fingerprint of a value, for the slow poll that catches scripted changes and dictation
+/// that fire no event.
+pub(crate) fn fingerprint(value: &FieldValue) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    match value {
+        FieldValue::Text(t) => t.hash(&mut h),
+        FieldValue::List(l) => l.hash(&mut h),
+        FieldValue::Files(files) => files.iter().for_each(|f| (&f.name, f.size).hash(&mut h)),
+    }
+    h.finish()
 }
 
 fn list_of(value: &FieldValue) -> Vec<String> {

@@ -91,10 +91,8 @@ struct Field {
     owners: Vec<usize>,
     /// Sections whose result depends on this field (owners included).
     readers: Vec<usize>,
-    /// The value's fingerprint when the poll last looked, and whether an event reported a
-    /// change since (then the poll has nothing to add).
+    /// The fingerprint of the value last checked: the poll compares against it.
     fingerprint: u64,
-    evented: bool,
     /// Where custom validity goes, decided when the field is bound (deciding it needs
     /// layout, which must not be forced on every keystroke).
     validity: Option<Element>,
@@ -121,6 +119,14 @@ struct State {
     rebind_pending: bool,
     composing: bool,
     submit_tried: bool,
+    /// A submit button was just pressed (or Enter in a field): `invalid` events in this task
+    /// come from a submit attempt, not from a script asking `checkValidity()`.
+    submit_intent: bool,
+    /// `invalid` events fired in this task, and what had focus when the first one came.
+    invalid_seen: bool,
+    focus_before_invalid: Option<Element>,
+    /// A task-end callback (`intent_over`) is pending.
+    task_end_pending: bool,
     announce: Option<usize>,
     announce_timer: Option<JsValue>,
     save_timer: Option<JsValue>,
@@ -141,6 +147,8 @@ struct Callbacks {
     submit: Closure<dyn FnMut(JsValue)>,
     submitted: Closure<dyn FnMut(JsValue)>,
     invalid: Closure<dyn FnMut(JsValue)>,
+    intent: Closure<dyn FnMut(JsValue)>,
+    intent_over: Closure<dyn FnMut(JsValue)>,
     reset: Closure<dyn FnMut(JsValue)>,
     frame: Closure<dyn FnMut(JsValue)>,
     poll: Closure<dyn FnMut(JsValue)>,
@@ -375,7 +383,6 @@ impl Inner {
                     owners: Vec::new(),
                     readers: Vec::new(),
                     fingerprint: 0,
-                    evented: false,
                     validity: None,
                 });
                 fields.len() - 1
@@ -417,6 +424,10 @@ impl Inner {
             rebind_pending: false,
             composing: false,
             submit_tried: false,
+            submit_intent: false,
+            invalid_seen: false,
+            focus_before_invalid: None,
+            task_end_pending: false,
             announce: None,
             announce_timer: None,
             save_timer: None,
@@ -469,6 +480,9 @@ impl Inner {
             self.session.listen(form, kind, cb.composition.as_ref().unchecked_ref(), true);
         }
         self.session.listen(form, "invalid", cb.invalid.as_ref().unchecked_ref(), true);
+        for kind in ["click", "keydown"] {
+            self.session.listen(form, kind, cb.intent.as_ref().unchecked_ref(), true);
+        }
         self.session.listen(form, "reset", cb.reset.as_ref().unchecked_ref(), false);
         // Capture on window runs before any handler of the host's on the form, so a blocked
         // submit never reaches a host script that would send the form itself.
@@ -607,13 +621,16 @@ impl Inner {
             return;
         }
         for &i in &dirty {
-            let section = &st.sections[i];
             let mut values = Values::new();
-            for &f in &section.reads {
-                if let Some(control) = &st.fields[f].control {
-                    values.insert(st.fields[f].name.clone(), control.value());
+            for &f in &st.sections[i].reads {
+                let field = &mut st.fields[f];
+                if let Some(control) = &field.control {
+                    let value = control.value();
+                    field.fingerprint = fields::fingerprint(&value);
+                    values.insert(field.name.clone(), value);
                 }
             }
+            let section = &st.sections[i];
             let missing = section.own.iter().all(|&f| st.fields[f].control.is_none());
             let mut report = self.rules.check_section(&section.info.id, &values, self.lang).expect("a known section");
             if missing {
@@ -712,7 +729,6 @@ impl Inner {
                 return;
             };
             let field = &mut st.fields[f];
-            field.evented = true;
             for &s in &field.readers.clone() {
                 st.sections[s].dirty = true;
             }
@@ -750,14 +766,7 @@ impl Inner {
         self.rebind();
         self.mark_all_dirty(true);
         self.render();
-        let first_error = {
-            let st = self.state.borrow();
-            st.sections
-                .iter()
-                .filter(|s| failing(&s.report))
-                .find_map(|s| s.own.iter().find_map(|&f| st.fields[f].control.as_ref().map(Control::focus_target)))
-        };
-        let Some(target) = first_error else { return };
+        let Some(target) = self.first_failing() else { return };
         event.prevent_default();
         event.stop_immediate_propagation();
         self.session.host_validate(&self.form);
@@ -779,14 +788,87 @@ impl Inner {
         }
     }
 
-    fn on_invalid(&self) {
-        // The browser refused to submit (ours or the host's own constraints): show everything.
-        // `invalid` fires once per invalid control; the first one of a burst does the work.
-        let already = std::mem::replace(&mut self.state.borrow_mut().submit_tried, true);
-        if !already {
-            self.mark_all_dirty(true);
+    /// A click on a submit button, or Enter in a one-line field: the browser may now validate
+    /// the form for a submit. Remembered until the end of this task.
+    fn on_intent(&self, event: &Event) {
+        let Some(target) = event_node(event) else { return };
+        let el: &Element = target.unchecked_ref();
+        let submits = if event.type_() == "keydown" {
+            let key = Reflect::get(event, &"key".into()).ok().and_then(|k| k.as_string());
+            key.as_deref() == Some("Enter") && el.tag_name().eq_ignore_ascii_case("input")
+        } else {
+            el.closest("button, input").ok().flatten().is_some_and(|b| {
+                let kind = b.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+                let button = b.tag_name().eq_ignore_ascii_case("button");
+                kind == "submit" || kind == "image" || button && kind.is_empty()
+            })
+        };
+        if submits {
+            self.state.borrow_mut().submit_intent = true;
+            self.at_task_end();
         }
-        self.schedule_frame();
+    }
+
+    fn at_task_end(&self) {
+        let mut st = self.state.borrow_mut();
+        if !std::mem::replace(&mut st.task_end_pending, true) {
+            self.session.timeout(self.callbacks.intent_over.as_ref().unchecked_ref(), 0);
+        }
+    }
+
+    /// The browser found invalid controls. Whether that was a submit attempt (or
+    /// `reportValidity()`, which shows the same to the applicant) or a script quietly asking
+    /// `checkValidity()` is known at the end of the task: see `on_intent_over`.
+    fn on_invalid(&self) {
+        {
+            let mut st = self.state.borrow_mut();
+            if !std::mem::replace(&mut st.invalid_seen, true) {
+                st.focus_before_invalid = self.doc.active_element();
+            }
+        }
+        self.at_task_end();
+    }
+
+    /// End of the task of a submit intent or of `invalid` events. A submit the browser
+    /// refused (a submit button pressed, or the browser moved focus to an invalid control as
+    /// interactive validation and `reportValidity()` do) shows everything, like a submit
+    /// borang stops. After a press of a submit button the first failing field gets focus: the
+    /// browser focused the first control it knew to be invalid, and sections not visited yet
+    /// had no validity message then.
+    fn on_intent_over(&self) {
+        let (intent, invalid, before) = {
+            let mut st = self.state.borrow_mut();
+            st.task_end_pending = false;
+            let intent = std::mem::take(&mut st.submit_intent);
+            let invalid = std::mem::take(&mut st.invalid_seen);
+            (intent, invalid, st.focus_before_invalid.take())
+        };
+        let active = self.doc.active_element();
+        let moved = match (&active, &before) {
+            (Some(a), Some(b)) => !a.is_same_node(Some(b)),
+            (a, b) => a.is_some() != b.is_some(),
+        };
+        if !invalid || !(intent || moved) {
+            return;
+        }
+        self.state.borrow_mut().submit_tried = true;
+        self.mark_all_dirty(true);
+        self.render();
+        // Focus moves only for the applicant's own submit; a script's reportValidity() or
+        // requestSubmit() keeps the focus the browser gave.
+        if let Some(target) = self.first_failing().filter(|_| intent) {
+            if active.map_or(true, |a| !a.is_same_node(Some(&target))) {
+                focus(&target);
+            }
+        }
+    }
+
+    fn first_failing(&self) -> Option<HtmlElement> {
+        let st = self.state.borrow();
+        st.sections
+            .iter()
+            .filter(|s| failing(&s.report))
+            .find_map(|s| s.own.iter().find_map(|&f| st.fields[f].control.as_ref().map(Control::focus_target)))
     }
 
     fn is_our_form(&self, event: &Event) -> bool {
@@ -842,20 +924,18 @@ impl Inner {
 
     /// Catches changes that fire no event: dictation software, scripts setting `.value`.
     fn on_poll(&self) {
-        if self.doc.hidden() {
+        if self.doc.hidden() || self.state.borrow().composing {
             return;
         }
+        // A value that differs from the one last checked changed without an event (or its
+        // frame is pending, and marking it again is harmless).
         let changed: Vec<Node> = {
-            let mut st = self.state.borrow_mut();
+            let st = self.state.borrow();
             st.fields
-                .iter_mut()
+                .iter()
                 .filter_map(|f| {
                     let control = f.control.as_ref()?;
-                    let now = control.fingerprint();
-                    let evented = std::mem::take(&mut f.evented);
-                    let silent = now != f.fingerprint && !evented;
-                    f.fingerprint = now;
-                    silent.then(|| control.focus_target().into())
+                    (control.fingerprint() != f.fingerprint).then(|| control.focus_target().into())
                 })
                 .collect()
         };
@@ -1053,6 +1133,8 @@ impl Callbacks {
             submit: cb(weak, |i, e| i.on_submit(e.unchecked_ref())),
             submitted: cb(weak, |i, e| i.on_submitted(e.unchecked_ref())),
             invalid: cb(weak, |i, _| i.on_invalid()),
+            intent: cb(weak, |i, e| i.on_intent(e.unchecked_ref())),
+            intent_over: cb(weak, |i, _| i.on_intent_over()),
             reset: cb(weak, |i, _| {
                 i.mark_all_dirty(false);
                 i.schedule_frame();

@@ -356,7 +356,7 @@ impl Summary {
             }
             Some(titles) => {
                 let count = ui::number(titles.len() as u64, self.lang);
-                let sections = ui::titles(titles, 3, self.lang);
+                let sections = ui::titles(titles, 4, self.lang);
                 let text = ui::text(Ui::SubmitBlocked, self.lang, &[("count", &count), ("sections", &sections)]);
                 set_text(&self.alert, &text);
                 set_attr(&self.alert, "data-kind", "blocked");
