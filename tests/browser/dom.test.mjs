@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { borangReady, launch, openPage, report } from "./harness.mjs";
+import { borangReady, eventually, launch, openPage, report } from "./harness.mjs";
 
 const CORPUS = readFileSync("/work/shared/corpus/berita-ppu-kipp-2025.txt", "utf8");
 const KIPP = "/test/core/kipp.html";
@@ -38,19 +38,6 @@ function words(n, offset = 0) {
 /** Indonesian thousands separator, as borang writes counts. */
 const id = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
 const en = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-
-/** Retries `fn` (an assertion) until it passes or `timeout` ms have gone; then throws its error. */
-async function eventually(fn, timeout = 3000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (Date.now() > end) throw error;
-    }
-    await sleep(40);
-  }
-}
 
 /** Opens `path` in a fresh context and waits for borang; `fn` gets {page, log, context}. */
 async function withPage(path, fn, { ready = "#proposal", init, options } = {}) {

@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
-import { borangReady, launch, openPage, report } from "./harness.mjs";
+import { borangReady, eventually, launch, openPage, report } from "./harness.mjs";
 
 const KIPP = "/test/core/kipp.html";
 const KEY = "borang:draft:v1:/test/core/kipp.html#proposal";
@@ -22,18 +22,6 @@ after(async () => {
 function words(n) {
   const pool = ["inovasi", "layanan", "kupu-kupu", "e-KTP", "dan/atau", "publik", "daerah", "warga"];
   return Array.from({ length: n }, (_, i) => pool[i % pool.length]).join(" ");
-}
-
-async function eventually(fn, timeout = 3000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (error) {
-      if (Date.now() > end) throw error;
-    }
-    await sleep(40);
-  }
 }
 
 async function withContext(fn, { init } = {}) {

@@ -3,6 +3,7 @@
 // the page logs. `make test` builds dist/ first.
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
@@ -84,4 +85,17 @@ export function report(page, selector = "form") {
     const embed = await import("/borang/embed.js");
     return embed.attachmentFor(document.querySelector(selector)).report();
   }, selector);
+}
+
+/** Retries `fn` (an assertion) until it passes or `timeout` ms have gone; then throws its error. */
+export async function eventually(fn, timeout = 3000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (Date.now() > end) throw error;
+    }
+    await sleep(40);
+  }
 }

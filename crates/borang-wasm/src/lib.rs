@@ -1,6 +1,11 @@
-//! The WebAssembly boundary of borang: a `Validator` class and a few functions for the
-//! browser. Thin on purpose: every export deserializes its input, calls the core crate
-//! (`borang`), and serializes the result. No checking logic lives here.
+//! The WebAssembly face of borang, in two layers:
+//!
+//! - the boundary (`mod wasm`): a `Validator` class and a few functions. Thin on purpose:
+//!   every export reads its input into the core's types, calls the core crate (`borang`),
+//!   and serializes the result. No checking logic lives here.
+//! - the DOM layer (`mod dom`, over `web-sys`): `attach(form, rules, options)` finds a host
+//!   form's fields, listens, and renders feedback next to them. It uses the boundary's
+//!   readers and the core; nothing depends on it.
 //!
 //! Everything is behind `cfg(target_arch = "wasm32")`, so natively this crate is an empty
 //! library and `cargo test --workspace` exercises only the core.
@@ -8,11 +13,13 @@
 //! The JavaScript face (`pkg/borang.d.ts`):
 //!
 //! ```ts
-//! import init, { Validator, countText } from "./pkg/borang.js";
+//! import init, { Validator, attach, countText } from "./pkg/borang.js";
 //! await init();
 //! const v = Validator.preset("kipp-2023", { lang: "en" });
 //! const report = v.check({ ringkasan: "…" });      // Report
 //! countText("kupu-kupu e-KTP dan/atau");           // { words: 3, … } (office rules)
+//! const handle = attach("#proposal", "kipp-2023"); // live feedback on the page's form
+//! handle.detach();
 //! ```
 
 #[cfg(target_arch = "wasm32")]

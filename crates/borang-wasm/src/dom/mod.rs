@@ -218,10 +218,7 @@ pub fn attach(form: JsFormTarget, rules: JsAttachRules, options: Option<JsAttach
     let opts = read_options(&doc, options.map(Into::into).unwrap_or(JsValue::UNDEFINED))?;
     let rules: JsValue = rules.into();
     let rules = if rules.is_null() || rules.is_undefined() { infer_rules(&form, &doc)? } else { read_rules(rules)? };
-    let lang = opts.lang.unwrap_or_else(|| rules.lang());
-    let session = Session::new();
-    let result = Inner::start(session, window, doc, form, rules, lang, opts);
-    result.map(|inner| Attachment { inner })
+    Inner::start(window, doc, form, rules, opts).map(|inner| Attachment { inner })
 }
 
 #[wasm_bindgen]
@@ -363,14 +360,13 @@ fn form_name(doc: &Document, form: &HtmlFormElement) -> String {
 
 impl Inner {
     fn start(
-        session: Session,
         window: Window,
         doc: Document,
         form: HtmlFormElement,
         rules: Rules,
-        lang: Lang,
         opts: Options,
     ) -> Result<Rc<Inner>, Error> {
+        let lang = opts.lang.unwrap_or_else(|| rules.lang());
         let infos = rules.sections_info();
         let mut fields: Vec<Field> = Vec::new();
         let index_of = |name: &str, fields: &mut Vec<Field>| match fields.iter().position(|f| f.name == name) {
@@ -438,7 +434,7 @@ impl Inner {
             detached: false,
         };
         let inner = Rc::new_cyclic(|weak: &Weak<Inner>| Inner {
-            session,
+            session: Session::new(),
             window,
             doc,
             form,
@@ -655,10 +651,12 @@ impl Inner {
                 let s = &st.sections[i];
                 summary.render_row(i, RowData { report: &s.report, meter: s.meter.as_ref() });
             }
-            let report = Report::from_sections(st.sections.iter().map(|s| s.report.clone()).collect());
+            // "Lengkap" on the panel means filled in and without error: an optional section
+            // left empty is not complete to the applicant, though it blocks nothing.
             let count = |status| st.sections.iter().filter(|s| s.report.status == status).count() as u32;
             let by_status = [count(Status::Error), count(Status::Warning), count(Status::Empty)];
-            summary.render_totals(report.complete, report.total, by_status);
+            let total = st.sections.len() as u32 - count(Status::Skipped);
+            summary.render_totals(count(Status::Ok) + count(Status::Warning), total, by_status);
             if st.submit_tried {
                 let titles: Vec<&str> =
                     st.sections.iter().filter(|s| failing(&s.report)).map(|s| s.report.title.as_str()).collect();

@@ -32,15 +32,15 @@ pub(crate) const PAGE_CSS: &str = "
 .borang-message[data-severity=error]::before{background:#c53030;border-radius:1px}
 .borang-sr{position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;padding:0!important;
   overflow:hidden!important;clip:rect(0 0 0 0)!important;white-space:nowrap!important;border:0!important}
-.borang-summary-host{display:block;position:sticky;top:0;z-index:20;margin:0 0 1.25rem;padding:0;border:0;
-  background:none;float:none;width:auto;max-width:none;transform:none}
-.borang-summary-host[data-sticky=no]{position:static}
+.borang-summary-host{display:block}
 form:has(> .borang-summary-host[data-sticky=yes]) :is(input,textarea,select,[contenteditable],iframe){scroll-margin-top:9rem}
 ";
 
 /// Styles inside the summary panel's shadow root.
 const PANEL_CSS: &str = "
-:host{all:initial!important;display:block!important}
+/* The host element sits in the host page: nothing of the page's CSS may reach it. */
+:host{all:initial!important;display:block!important;margin:0 0 1.25rem!important}
+:host([data-sticky=yes]){position:sticky!important;top:0!important;z-index:20!important}
 *{box-sizing:border-box}
 .panel{all:initial;display:block;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;
   font-size:15px;line-height:1.45;color:#1f2933;background:#fff;border:1px solid #c5d0db;border-top:4px solid #1e3a5f;border-radius:6px;
