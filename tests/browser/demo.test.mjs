@@ -73,3 +73,35 @@ test("playground: problems with their paths, then a live form once the rules are
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("the dist folder works under any path: embed.js finds its package next to itself", async () => {
+  const { context, page, log } = await openPage(env.browser);
+  const deep = `${env.base}/intranet/aset/js/borang-1.0/`;
+  // Serve dist/borang/ under another prefix, as an admin who copied the folder there would.
+  await page.route(`${deep}**`, async (route) => {
+    const rest = new URL(route.request().url()).pathname.slice(new URL(deep).pathname.length);
+    const response = await page.request.get(`${env.base}/borang/${rest}`);
+    await route.fulfill({ response });
+  });
+  const html = `<!doctype html><html lang="id"><title>Portal</title>
+    <form id="f" action="/terkirim.html" method="post"><label for="r">Ringkasan</label>
+    <textarea id="r" name="ringkasan"></textarea></form>
+    <script type="module" src="${deep}embed.js" data-rules="${deep}rules/kipp-2023.json" data-form="#f"></script>`;
+  await page.route(`${env.base}/intranet/usulan.html`, (route) => route.fulfill({ contentType: "text/html", body: html }));
+  const requested = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`${env.base}/intranet/usulan.html`);
+  await page.waitForFunction(async (embed) => {
+    const { ready, attachmentFor } = await import(embed);
+    await ready;
+    return attachmentFor(document.querySelector("#f")) !== null;
+  }, `${deep}embed.js`);
+  await page.fill("#r", "Layanan antar jemput dokumen kependudukan.");
+  await eventually(async () =>
+    assert.equal(await page.textContent('.borang-feedback[data-field="ringkasan"] .borang-count'), "5 / 200 kata"),
+  );
+  assert.ok(requested.includes("/intranet/aset/js/borang-1.0/borang_bg.wasm"), requested.join("\n"));
+  assert.deepEqual(requested.filter((p) => p.startsWith("/borang/")), [], "nothing was fetched from the default path");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
