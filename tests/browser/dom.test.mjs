@@ -1056,3 +1056,24 @@ test("14. hostile text in values, titles and messages is shown as text", () =>
     },
     { ready: "api" },
   ));
+
+test("15. a borang:update listener may ask for the report, and sees the new counts", () =>
+  withPage(
+    API,
+    async ({ page, log }) => {
+      await page.evaluate((rules) => {
+        const form = document.querySelector("#f-detach");
+        window.att = window.borang.attach(form, rules, { lang: "id", drafts: false });
+        window.__seen = [];
+        form.addEventListener("borang:update", () => window.__seen.push(window.att.report().sections[0].words));
+      }, DETACH_RULES);
+      await page.locator("#d-ringkasan").pressSequentially("satu dua tiga", { delay: 0 });
+      await eventually(async () => assert.equal(await page.evaluate(() => window.__seen.at(-1)), 3));
+      // Still alive: the next keystroke is rendered too.
+      await page.locator("#d-ringkasan").pressSequentially(" empat", { delay: 0 });
+      await counterIs(page, "ringkasan", "4 / 10 kata", "ok");
+      assert.equal(await page.evaluate(() => window.__seen.at(-1)), 4);
+      assert.deepEqual(log.errors, []);
+    },
+    { ready: "api" },
+  ));

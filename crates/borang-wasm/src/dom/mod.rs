@@ -523,8 +523,9 @@ impl Inner {
                     st.sections[s].dirty = true;
                 }
             }
+            // The fingerprint is left to `render`, which reads the value it checks: a change
+            // no event reported must still look changed to the poll.
             if let Some(control) = &field.control {
-                field.fingerprint = control.fingerprint();
                 let validity = control.validity_target();
                 if let Some(old) = field.validity.as_ref().filter(|old| Some(*old) != validity.as_ref()) {
                     // An editor took over the field: the hidden control must not block submits.
@@ -608,13 +609,24 @@ impl Inner {
         Report::from_sections(st.sections.iter().map(|s| s.report.clone()).collect())
     }
 
-    /// Checks the dirty sections and updates their feedback, the summary and validity.
+    /// Checks the dirty sections and updates their feedback, the summary and validity, then
+    /// tells the page with a `borang:update` event (once nothing of borang's is borrowed, so
+    /// a listener may call `report()`).
     fn render(&self) {
+        if self.render_dirty() {
+            if let Ok(event) = web_sys::CustomEvent::new("borang:update") {
+                let _ = self.form.dispatch_event(&event);
+            }
+        }
+    }
+
+    /// Whether anything was rendered.
+    fn render_dirty(&self) -> bool {
         let mut st = self.state.borrow_mut();
         let st = &mut *st;
         let dirty: Vec<usize> = (0..st.sections.len()).filter(|&i| st.sections[i].dirty).collect();
         if dirty.is_empty() {
-            return;
+            return false;
         }
         for &i in &dirty {
             let mut values = Values::new();
@@ -663,9 +675,7 @@ impl Inner {
                 summary.render_alert(Some(&titles));
             }
         }
-        if let Ok(event) = web_sys::CustomEvent::new("borang:update") {
-            let _ = self.form.dispatch_event(&event);
-        }
+        true
     }
 
     fn render_field(&self, st: &mut State, f: usize) {

@@ -226,6 +226,9 @@ impl Summary {
         sections: &[(String, String)],
         lang: Lang,
     ) -> Option<Summary> {
+        if *place == Place::Nowhere {
+            return None;
+        }
         let host = element(doc, "borang-summary", "borang-summary-host");
         set_attr(&host, "data-borang", "summary");
         let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)).ok()?;
@@ -269,7 +272,7 @@ impl Summary {
             Place::Top => form.prepend_with_node_1(&host).ok()?,
             Place::Bottom => form.append_with_node_1(&host).ok()?,
             Place::Inside(container) => container.append_with_node_1(&host).ok()?,
-            Place::Nowhere => return None,
+            Place::Nowhere => unreachable!("returned above"),
         }
         let sticky = *place == Place::Top;
         session.own(&host);
