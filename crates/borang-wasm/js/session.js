@@ -8,6 +8,8 @@
 // Nothing here decides anything about the form; the Rust DOM layer does.
 
 let sessions = 0;
+/** Forms with a live session: one attachment per form. */
+const claimed = new WeakSet();
 
 export class Session {
   constructor() {
@@ -22,6 +24,14 @@ export class Session {
     this.nodes = new Set();
     this.sheets = [];
     this.removed = [];
+  }
+
+  /** Takes the form for this session; false when another live session has it. */
+  claim(form) {
+    if (claimed.has(form)) return false;
+    claimed.add(form);
+    this.form = form;
+    return true;
   }
 
   /** Wraps `f` so that an exception stops the session instead of reaching the page. */
@@ -146,6 +156,8 @@ export class Session {
   /** Undoes everything this session did to the page. Safe to call more than once. */
   end() {
     this.dead = true;
+    if (this.form) claimed.delete(this.form);
+    this.form = null;
     for (const [target, type, g, options] of this.listeners) target.removeEventListener(type, g, options);
     this.listeners = [];
     for (const id of this.timers) {

@@ -325,8 +325,20 @@ fn attach_renders_feedback_and_detach_leaves_the_form_as_it_was() {
     let described = textarea.get_attribute("aria-describedby").unwrap();
     assert!(described.starts_with("hint borang-"), "{described}");
     assert_eq!(textarea.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let again = attach(form.clone().unchecked_into(), JsValue::from_str("kipp-2023").unchecked_into(), None);
+    let message = again.err().map(|e| String::from(e.message())).unwrap_or_default();
+    assert!(message.contains("already attached"), "{message}");
     handle.detach();
     assert_eq!(form.outer_html(), before);
+    // Detached, the form can be attached again.
+    let options = json(r#"{"drafts": false}"#);
+    let handle = attach(
+        form.clone().unchecked_into(),
+        JsValue::from_str(RULES).unchecked_into(),
+        Some(options.unchecked_into()),
+    )
+    .expect("attaches again after detach");
+    handle.detach();
     form.remove();
 }
 

@@ -39,6 +39,8 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn dead(this: &Session) -> bool;
     #[wasm_bindgen(method)]
+    fn claim(this: &Session, form: &HtmlFormElement) -> bool;
+    #[wasm_bindgen(method)]
     fn listen(this: &Session, target: &JsValue, kind: &str, f: &Function, capture: bool);
     #[wasm_bindgen(method)]
     fn frame(this: &Session, f: &Function);
@@ -445,6 +447,9 @@ impl Inner {
             state: RefCell::new(state),
             callbacks: Callbacks::new(weak),
         });
+        if !inner.session.claim(&inner.form) {
+            return Err(Error::new("borang: already attached to this form; detach() the other attachment first"));
+        }
         // Anything that fails half-way is undone: the page must look as before.
         if let Err(e) = inner.setup() {
             inner.session.end();
