@@ -35,8 +35,9 @@ pub enum Ui {
     AndMore,
     /// Shown when nothing blocks sending.
     SubmitReady,
-    /// Label of the control that shows or hides the summary list.
+    /// Label of the control that shows the summary's rows, and of the one that hides them.
     SummaryToggle,
+    SummaryHide,
     StatusOk,
     StatusWarning,
     StatusError,
@@ -78,6 +79,7 @@ fn template(key: Ui, lang: Lang) -> &'static str {
             AndMore => "{titles} dan {count} lainnya",
             SubmitReady => "Semua bagian wajib sudah terisi dengan benar.",
             SummaryToggle => "Tampilkan rincian",
+            SummaryHide => "Sembunyikan rincian",
             StatusOk => "Lengkap",
             StatusWarning => "Perlu dicek",
             StatusError => "Perlu diperbaiki",
@@ -108,6 +110,7 @@ fn template(key: Ui, lang: Lang) -> &'static str {
             AndMore => "{titles} and {count} more",
             SubmitReady => "Every required section is filled in correctly.",
             SummaryToggle => "Show details",
+            SummaryHide => "Hide details",
             StatusOk => "Complete",
             StatusWarning => "Check",
             StatusError => "Needs fixing",
@@ -344,8 +347,10 @@ mod tests {
             SummaryProgress,
             SummaryCounts,
             SubmitBlocked,
+            AndMore,
             SubmitReady,
             SummaryToggle,
+            SummaryHide,
             StatusOk,
             StatusWarning,
             StatusError,

@@ -287,6 +287,7 @@ impl Summary {
     pub fn set_open(&mut self, open: bool) {
         self.list.set_hidden(!open);
         set_attr(&self.toggle, "aria-expanded", if open { "true" } else { "false" });
+        set_text(&self.toggle, &ui::text(if open { Ui::SummaryHide } else { Ui::SummaryToggle }, self.lang, &[]));
         set_attr(&self.host, "data-sticky", if self.sticky && !open { "yes" } else { "no" });
     }
 
