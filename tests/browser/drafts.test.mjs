@@ -264,3 +264,31 @@ test("15f. with localStorage throwing, fields are still checked and no page erro
       },
     },
   ));
+
+test("15g. typing while the offer waits loses neither the draft nor the new text; restore keeps the new text", () =>
+  withContext(async ({ page, log }) => {
+    await open(page);
+    await typeDraft(page);
+    await draftSaved(page);
+
+    await open(page);
+    await eventually(async () => assert.equal(await draftArea(page).isVisible(), true, "the draft is offered"));
+    // The applicant ignores the offer and writes in another section.
+    const fresh = words(7);
+    await page.fill("#latar_belakang", fresh);
+    await eventually(async () => {
+      const stored = await storedDraft(page);
+      assert.equal(stored.fields.latar_belakang, fresh, "the new text is saved");
+      assert.equal(stored.fields.ringkasan, TYPED.ringkasan, "the offered draft's text is still stored");
+    });
+    // A crash now, and the next load still offers both.
+    await open(page);
+    await eventually(async () => assert.equal(await draftArea(page).isVisible(), true));
+    await page.fill("#ringkasan", "Teks baru yang ditulis sesudah muat ulang.");
+    await draftArea(page).locator("[data-action=restore]").click();
+    const now = await values(page);
+    assert.equal(now.judul, TYPED.judul, "an untouched field is restored");
+    assert.equal(now.ringkasan, "Teks baru yang ditulis sesudah muat ulang.", "a field edited since loading keeps its text");
+    assert.equal(await page.inputValue("#latar_belakang"), fresh);
+    assert.deepEqual(log.pageErrors, []);
+  }));

@@ -103,6 +103,41 @@ impl Draft {
     }
 }
 
+/// A saved draft offered back, and what the page held when it was offered. Until the
+/// applicant decides, both are kept: what they type meanwhile is saved over the fields they
+/// changed, the draft's text stays for the others, and restoring never overwrites a field
+/// they have edited since.
+pub(crate) struct Offer {
+    pub draft: Draft,
+    pub loaded: Vec<(String, FieldValue)>,
+}
+
+impl Offer {
+    fn edited(&self, name: &str, now: &FieldValue) -> bool {
+        let at_load = self.loaded.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+        at_load.map_or(!now.is_empty(), |v| !same(v, now))
+    }
+
+    /// What to save while the offer waits: the fields edited since it was made, and the
+    /// draft's values for the rest.
+    pub fn merged(&self, current: &[(String, FieldValue)]) -> Vec<(String, FieldValue)> {
+        let mut out: Vec<(String, FieldValue)> =
+            current.iter().filter(|(name, now)| self.edited(name, now)).cloned().collect();
+        for (name, saved) in &self.draft.fields {
+            if !out.iter().any(|(n, _)| n == name) {
+                out.push((name.clone(), saved.clone()));
+            }
+        }
+        out
+    }
+
+    /// The draft's values for the fields not edited since the offer was made.
+    pub fn restorable(&self, current: &[(String, FieldValue)]) -> Vec<(String, FieldValue)> {
+        let edited = |name: &str| current.iter().any(|(n, now)| n == name && self.edited(name, now));
+        self.draft.fields.iter().filter(|(name, _)| !edited(name)).cloned().collect()
+    }
+}
+
 /// Equal values, ignoring whitespace at the ends of text (editors add a trailing newline).
 fn same(a: &FieldValue, b: &FieldValue) -> bool {
     match (a, b) {

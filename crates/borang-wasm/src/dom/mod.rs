@@ -23,7 +23,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, Node, Window};
 
-use self::drafts::{Draft, Drafts};
+use self::drafts::{Drafts, Offer};
 use self::fields::Control;
 use self::view::{Feedback, Place, RowData, Shown, Summary};
 use crate::wasm::{compile_rules, rules_error, to_js, JsReport};
@@ -132,9 +132,8 @@ struct State {
     announce: Option<usize>,
     announce_timer: Option<JsValue>,
     save_timer: Option<JsValue>,
-    /// A saved draft waiting for the applicant's decision; nothing is saved meanwhile, so
-    /// the offer cannot be overwritten.
-    offer: Option<Draft>,
+    /// A saved draft waiting for the applicant's decision (see `Offer`).
+    offer: Option<Offer>,
     drafts_warned: bool,
     frame_docs: Vec<Document>,
     /// A submit went through: the draft was cleared and is not written again.
@@ -754,7 +753,7 @@ impl Inner {
             }
             st.announce_timer =
                 Some(self.session.timeout(self.callbacks.announce.as_ref().unchecked_ref(), ANNOUNCE_AFTER_MS));
-            if st.save_timer.is_none() && st.offer.is_none() {
+            if st.save_timer.is_none() {
                 st.save_timer = Some(self.session.timeout(self.callbacks.save.as_ref().unchecked_ref(), SAVE_AFTER_MS));
             }
         }
@@ -978,12 +977,15 @@ impl Inner {
             if let Some(timer) = st.save_timer.take() {
                 self.session.cancel(&timer);
             }
-            if st.offer.is_some() || st.sent {
+            if st.sent {
                 return;
             }
         }
         let Some(drafts) = &self.drafts else { return };
-        let values = self.current_values();
+        let mut values = self.current_values();
+        if let Some(offer) = &self.state.borrow().offer {
+            values = offer.merged(&values);
+        }
         if drafts.save(Date::now(), &values).is_err() {
             let mut st = self.state.borrow_mut();
             if !std::mem::replace(&mut st.drafts_warned, true) {
@@ -999,7 +1001,8 @@ impl Inner {
     fn offer_draft(&self) {
         let Some(drafts) = &self.drafts else { return };
         let Some(draft) = drafts.load() else { return };
-        if !draft.differs_from(&self.current_values()) {
+        let loaded = self.current_values();
+        if !draft.differs_from(&loaded) {
             return;
         }
         let offset = -(Date::new_0().get_timezone_offset() as i32);
@@ -1013,7 +1016,7 @@ impl Inner {
                 info(&format!("borang: {text} (no summary panel to offer it in; the draft is kept)"));
             }
         }
-        st.offer = Some(draft);
+        st.offer = Some(Offer { draft, loaded });
     }
 
     fn on_click(&self, event: &Event) {
@@ -1050,12 +1053,12 @@ impl Inner {
                 }
             }
             Some("restore") => {
-                let draft = self.state.borrow_mut().offer.take();
-                if let Some(draft) = draft {
+                let offer = self.state.borrow_mut().offer.take();
+                if let Some(offer) = offer {
+                    let restorable = offer.restorable(&self.current_values());
                     let controls: Vec<(Control, FieldValue)> = {
                         let st = self.state.borrow();
-                        draft
-                            .fields
+                        restorable
                             .into_iter()
                             .filter_map(|(name, value)| {
                                 let field = st.fields.iter().find(|f| f.name == name)?;
