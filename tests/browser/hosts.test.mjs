@@ -262,3 +262,48 @@ test("borang does not change the computed style of the host's own elements", asy
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+/** Parsley's visible messages for a field. */
+function parsleyMessages(page, field) {
+  return page.evaluate(
+    (field) =>
+      [...document.querySelectorAll(`#${field} ~ .parsley-errors-list li, #${field} + .parsley-errors-list li`)].map(
+        (li) => li.textContent,
+      ),
+    field,
+  );
+}
+
+test("Parsley 2.9.2: its messages show on a submit borang stops; with both satisfied the form is sent", async () => {
+  const { context, page, log, posts } = await openHost("parsley.html");
+  await borangReady(page, "#f");
+  assert.equal(await page.evaluate(() => window.Parsley?.version), "2.9.2");
+  // borang's limit fails and Parsley's required title is empty.
+  await page.locator("#ringkasan").fill("kata ".repeat(25));
+  await page.waitForFunction(() =>
+    document.querySelector('.borang-feedback[data-field="ringkasan"] .borang-count[data-level="error"]'),
+  );
+  await page.locator("button[type=submit]").click();
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+  assert.deepEqual(posts.map((r) => r.url()), [], "nothing was sent");
+  assertHasMessage(await borangMessages(page, "ringkasan"), /^error:words/);
+  assert.deepEqual(await parsleyMessages(page, "judul_proposal"), ["Wajib diisi (portal)."]);
+
+  // Parsley alone fails: it blocks, borang has nothing to say.
+  await page.locator("#ringkasan").fill("Layanan KTP keliling ke desa.");
+  await page.locator("#judul_proposal").fill("abc");
+  await page.locator("button[type=submit]").click();
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+  assert.deepEqual(posts.map((r) => r.url()), [], "Parsley stopped it");
+  assert.deepEqual(await parsleyMessages(page, "judul_proposal"), ["Paling sedikit 5 karakter (portal)."]);
+
+  // Both satisfied: sent, through the host's own handler.
+  await page.locator("#judul_proposal").fill("Layanan KTP Keliling");
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/test/hosts/sent.html")),
+    page.locator("button[type=submit]").click(),
+  ]);
+  assert.equal(new URLSearchParams(request.postData() ?? "").get("host_handler"), "ran");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
