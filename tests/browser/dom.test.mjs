@@ -6,7 +6,8 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { borangReady, eventually, launch, openPage, report } from "./harness.mjs";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, borangReady, eventually, launch, openPage, report } from "./harness.mjs";
 
 const CORPUS = readFileSync("/work/shared/corpus/berita-ppu-kipp-2025.txt", "utf8");
 const KIPP = "/test/core/kipp.html";
@@ -1077,3 +1078,29 @@ test("15. a borang:update listener may ask for the report, and sees the new coun
     },
     { ready: "api" },
   ));
+
+test("16. a dropped handle keeps working: borang is not garbage-collected from under the form", async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, "--js-flags=--expose-gc"],
+  });
+  try {
+    const { page, log } = await openPage(browser);
+    await page.goto(env.base + API);
+    await page.waitForSelector("html[data-ready=yes]", { state: "attached" });
+    await page.evaluate((rules) => {
+      window.borang.attach(document.querySelector("#f-detach"), rules, { drafts: false }); // handle dropped
+    }, DETACH_RULES);
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(async () => {
+        window.gc();
+        await new Promise((done) => setTimeout(done, 50));
+      });
+    }
+    await page.locator("#d-ringkasan").pressSequentially("satu dua tiga", { delay: 0 });
+    await counterIs(page, "ringkasan", "3 / 10 kata", "ok");
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -219,7 +219,15 @@ pub fn attach(form: JsFormTarget, rules: JsAttachRules, options: Option<JsAttach
     let opts = read_options(&doc, options.map(Into::into).unwrap_or(JsValue::UNDEFINED))?;
     let rules: JsValue = rules.into();
     let rules = if rules.is_null() || rules.is_undefined() { infer_rules(&form, &doc)? } else { read_rules(rules)? };
-    Inner::start(window, doc, form, rules, opts).map(|inner| Attachment { inner })
+    let inner = Inner::start(window, doc, form, rules, opts)?;
+    LIVE.with(|live| live.borrow_mut().push(inner.clone()));
+    Ok(Attachment { inner })
+}
+
+thread_local! {
+    /// Attachments until `detach()`: a page that drops the handle (`attach(form, rules);`
+    /// alone) must not have borang collected from under its form.
+    static LIVE: RefCell<Vec<Rc<Inner>>> = const { RefCell::new(Vec::new()) };
 }
 
 #[wasm_bindgen]
@@ -247,6 +255,7 @@ impl Attachment {
     pub fn detach(&self) {
         self.inner.state.borrow_mut().detached = true;
         self.inner.session.end();
+        LIVE.with(|live| live.borrow_mut().retain(|other| !Rc::ptr_eq(other, &self.inner)));
     }
 }
 
