@@ -60,6 +60,15 @@ test("zero-config.html: the limits come from labels, hints, placeholder, hint el
   assert.equal(byField.nama_inovasi.required, true, "`required` makes a required section");
   assert.equal(byField.email_pengusul.format, "email");
   assert.equal(byField.tautan_dokumen.format, "url");
+  // What was inferred is a rules file an admin can start from: it compiles to the same sections.
+  const inferred = await page.evaluate(async () => {
+    const embed = await import("/borang/embed.js");
+    const { Validator } = await import("/borang/borang.js");
+    const text = embed.attachmentFor(document.querySelector("#usulan")).inferredRules();
+    return { text, sections: new Validator(text).sections() };
+  });
+  assert.equal(typeof inferred.text, "string");
+  assert.deepEqual(inferred.sections, sections);
 
   // The counters follow the typing, in the jury's count.
   await page.locator("#ringkasan").fill("Layanan  kupu-kupu e-KTP dan/atau cepat.");

@@ -138,6 +138,8 @@ struct State {
     frame_docs: Vec<Document>,
     /// A submit went through: the draft was cleared and is not written again.
     sent: bool,
+    /// Zero-config: the inferred rules document (JSON text).
+    inferred: Option<String>,
     detached: bool,
 }
 
@@ -218,8 +220,14 @@ pub fn attach(form: JsFormTarget, rules: JsAttachRules, options: Option<JsAttach
     let form = find_form(&doc, form.into())?;
     let opts = read_options(&doc, options.map(Into::into).unwrap_or(JsValue::UNDEFINED))?;
     let rules: JsValue = rules.into();
-    let rules = if rules.is_null() || rules.is_undefined() { infer_rules(&form, &doc)? } else { read_rules(rules)? };
+    let (rules, inferred) = if rules.is_null() || rules.is_undefined() {
+        let (rules, text) = infer_rules(&form, &doc)?;
+        (rules, Some(text))
+    } else {
+        (read_rules(rules)?, None)
+    };
     let inner = Inner::start(window, doc, form, rules, opts)?;
+    inner.state.borrow_mut().inferred = inferred;
     LIVE.with(|live| live.borrow_mut().push(inner.clone()));
     Ok(Attachment { inner })
 }
@@ -251,6 +259,13 @@ impl Attachment {
         to_js(&self.inner.rules.sections_info())
     }
 
+    /// In zero-config mode, the rules borang inferred from the form, as a rules file's JSON
+    /// text: a start for a rules file of one's own. `undefined` when rules were given.
+    #[wasm_bindgen(js_name = inferredRules)]
+    pub fn inferred_rules(&self) -> Option<String> {
+        self.inner.state.borrow().inferred.clone()
+    }
+
     /// Removes every listener, node, ARIA token and validity message borang added.
     pub fn detach(&self) {
         self.inner.state.borrow_mut().detached = true;
@@ -274,15 +289,17 @@ fn find_form(doc: &Document, target: JsValue) -> Result<HtmlFormElement, Error> 
 
 /// Zero-config: rules from the form's own markup. The notes go to the console, except the
 /// maxlength trap, which `check_maxlength` reports for every mode alike.
-fn infer_rules(form: &HtmlFormElement, doc: &Document) -> Result<Rules, Error> {
+fn infer_rules(form: &HtmlFormElement, doc: &Document) -> Result<(Rules, String), Error> {
     let (title, fields) = describe::describe(form, doc);
     let inferred = borang::infer::infer_rules(&title, &fields);
+    let text = inferred.rules.to_json();
     for note in &inferred.notes {
         if !matches!(note, borang::infer::Note::MaxLengthCutsWords { .. }) {
             info(&format!("borang (zero-config): {note}"));
         }
     }
     Rules::from_value(inferred.rules)
+        .map(|rules| (rules, text))
         .map_err(|e| Error::new(&format!("borang: no rules file, and the form has no field borang can check ({e})")))
 }
 
@@ -441,6 +458,7 @@ impl Inner {
             drafts_warned: false,
             frame_docs: Vec::new(),
             sent: false,
+            inferred: None,
             detached: false,
         };
         let inner = Rc::new_cyclic(|weak: &Weak<Inner>| Inner {
