@@ -6,128 +6,75 @@ use crate::check::{SectionReport, Status};
 use crate::messages::{self, Args};
 use crate::spec::{Lang, Severity};
 
-/// Which text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Ui {
-    /// `{count} / {max} kata`
-    WordsOfMax,
-    /// `{count} kata`
-    Words,
-    /// `{count} kata, minimal {min}`
-    WordsOfMin,
-    /// `{count} / {max} karakter`
-    CharsOfMax,
-    /// `{count} karakter`
-    Chars,
-    /// `{count} dipilih`
-    Checked,
-    /// Heading of the summary panel.
-    SummaryHeading,
-    /// `{complete} dari {total} bagian lengkap`
-    SummaryProgress,
-    /// `{errors} perlu diperbaiki · {warnings} perlu dicek · {empty} belum diisi` (sections)
-    SummaryCounts,
-    /// Shown when a submit was stopped: `{count}` sections still have errors, `{sections}`
-    /// names the first of them.
-    SubmitBlocked,
-    /// `{titles} dan {count} lainnya`: a list of section titles, cut short.
-    AndMore,
-    /// Shown when nothing blocks sending.
-    SubmitReady,
-    /// Label of the control that shows the summary's rows, and of the one that hides them.
-    SummaryToggle,
-    SummaryHide,
-    StatusOk,
-    StatusWarning,
-    StatusError,
-    StatusEmpty,
-    StatusSkipped,
-    /// `Ke bagian {title}`: accessible name of a summary link.
-    GoTo,
-    /// `Ada draf tersimpan di perangkat ini dari {time}.`
-    DraftFound,
-    DraftRestore,
-    DraftDiscard,
-    DraftRestored,
-    /// Drafts cannot be kept in this browser (storage full or unavailable).
-    DraftUnavailable,
-    /// `{title}: sisa {count} kata.`
-    LiveRemaining,
-    /// `{title}: kelebihan {count} kata.`
-    LiveOver,
-    /// `{title}: {count} kata.`
-    LiveCount,
-    /// `{title}: lengkap.` and the like, for sections without a word limit.
-    LiveStatus,
+/// Declares the texts once: each variant of [`Ui`] with its Indonesian and English template,
+/// side by side, so a text cannot exist in one language only.
+macro_rules! texts {
+    ($($(#[$doc:meta])* $name:ident => $id:literal, $en:literal;)*) => {
+        /// Which text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub enum Ui {
+            $($(#[$doc])* $name,)*
+        }
+
+        #[cfg(test)]
+        const ALL: &[Ui] = &[$(Ui::$name),*];
+
+        fn template(key: Ui, lang: Lang) -> &'static str {
+            match (key, lang) {
+                $((Ui::$name, Lang::Id) => $id, (Ui::$name, Lang::En) => $en,)*
+            }
+        }
+    };
 }
 
-fn template(key: Ui, lang: Lang) -> &'static str {
-    use Ui::*;
-    match lang {
-        Lang::Id => match key {
-            WordsOfMax => "{count} / {max} kata",
-            Words => "{count} kata",
-            WordsOfMin => "{count} kata, minimal {min}",
-            CharsOfMax => "{count} / {max} karakter",
-            Chars => "{count} karakter",
-            Checked => "{count} dipilih",
-            SummaryHeading => "Kelengkapan isian",
-            SummaryProgress => "{complete} dari {total} bagian lengkap",
-            SummaryCounts => "{errors} perlu diperbaiki · {warnings} perlu dicek · {empty} belum diisi",
-            SubmitBlocked => "Belum dapat dikirim: {count} bagian masih perlu diperbaiki ({sections}).",
-            AndMore => "{titles} dan {count} lainnya",
-            SubmitReady => "Semua bagian wajib sudah terisi dengan benar.",
-            SummaryToggle => "Tampilkan rincian",
-            SummaryHide => "Sembunyikan rincian",
-            StatusOk => "Lengkap",
-            StatusWarning => "Perlu dicek",
-            StatusError => "Perlu diperbaiki",
-            StatusEmpty => "Belum diisi",
-            StatusSkipped => "Tidak berlaku",
-            GoTo => "Ke bagian {title}",
-            DraftFound => "Ada draf isian yang tersimpan di perangkat ini dari {time}.",
-            DraftRestore => "Pulihkan draf",
-            DraftDiscard => "Abaikan",
-            DraftRestored => "Draf dipulihkan.",
-            DraftUnavailable => "Draf tidak dapat disimpan di peramban ini; simpan salinan isian Anda sendiri.",
-            LiveRemaining => "{title}: sisa {count} kata.",
-            LiveOver => "{title}: kelebihan {count} kata.",
-            LiveCount => "{title}: {count} kata.",
-            LiveStatus => "{title}: {status}.",
-        },
-        Lang::En => match key {
-            WordsOfMax => "{count} / {max} words",
-            Words => "{count} words",
-            WordsOfMin => "{count} words, at least {min}",
-            CharsOfMax => "{count} / {max} characters",
-            Chars => "{count} characters",
-            Checked => "{count} chosen",
-            SummaryHeading => "Form progress",
-            SummaryProgress => "{complete} of {total} sections complete",
-            SummaryCounts => "{errors} to fix · {warnings} to check · {empty} not filled in",
-            SubmitBlocked => "Not sent yet: {count} sections still need fixing ({sections}).",
-            AndMore => "{titles} and {count} more",
-            SubmitReady => "Every required section is filled in correctly.",
-            SummaryToggle => "Show details",
-            SummaryHide => "Hide details",
-            StatusOk => "Complete",
-            StatusWarning => "Check",
-            StatusError => "Needs fixing",
-            StatusEmpty => "Not filled in",
-            StatusSkipped => "Not applicable",
-            GoTo => "Go to {title}",
-            DraftFound => "A draft of this form saved on this device was found, from {time}.",
-            DraftRestore => "Restore draft",
-            DraftDiscard => "Dismiss",
-            DraftRestored => "Draft restored.",
-            DraftUnavailable => "Drafts cannot be saved in this browser; keep your own copy of what you write.",
-            LiveRemaining => "{title}: {count} words left.",
-            LiveOver => "{title}: {count} words too many.",
-            LiveCount => "{title}: {count} words.",
-            LiveStatus => "{title}: {status}.",
-        },
-    }
+texts! {
+    WordsOfMax => "{count} / {max} kata", "{count} / {max} words";
+    Words => "{count} kata", "{count} words";
+    WordsOfMin => "{count} kata, minimal {min}", "{count} words, at least {min}";
+    CharsOfMax => "{count} / {max} karakter", "{count} / {max} characters";
+    Chars => "{count} karakter", "{count} characters";
+    /// Heading of the summary panel.
+    SummaryHeading => "Kelengkapan isian", "Form progress";
+    SummaryProgress => "{complete} dari {total} bagian lengkap", "{complete} of {total} sections complete";
+    /// Sections with an error, a warning, nothing entered.
+    SummaryCounts =>
+        "{errors} perlu diperbaiki · {warnings} perlu dicek · {empty} belum diisi",
+        "{errors} to fix · {warnings} to check · {empty} not filled in";
+    /// Shown when a submit was stopped; `{sections}` names the first of them.
+    SubmitBlocked =>
+        "Belum dapat dikirim: {count} bagian masih perlu diperbaiki ({sections}).",
+        "Not sent yet: {count} sections still need fixing ({sections}).";
+    /// A list of section titles, cut short.
+    AndMore => "{titles} dan {count} lainnya", "{titles} and {count} more";
+    /// Shown after a submit attempt once nothing blocks sending.
+    SubmitReady => "Semua bagian wajib sudah terisi dengan benar.", "Every required section is filled in correctly.";
+    /// The control that shows the summary's rows, and hides them.
+    SummaryToggle => "Tampilkan rincian", "Show details";
+    SummaryHide => "Sembunyikan rincian", "Hide details";
+    StatusOk => "Lengkap", "Complete";
+    StatusWarning => "Perlu dicek", "Check";
+    StatusError => "Perlu diperbaiki", "Needs fixing";
+    StatusEmpty => "Belum diisi", "Not filled in";
+    StatusSkipped => "Tidak berlaku", "Not applicable";
+    /// Accessible name of a summary link.
+    GoTo => "Ke bagian {title}", "Go to {title}";
+    DraftFound =>
+        "Ada draf isian yang tersimpan di perangkat ini dari {time}.",
+        "A draft of this form saved on this device was found, from {time}.";
+    DraftRestore => "Pulihkan draf", "Restore draft";
+    DraftDiscard => "Abaikan", "Dismiss";
+    DraftRestored => "Draf dipulihkan.", "Draft restored.";
+    /// Storage full or unavailable.
+    DraftUnavailable =>
+        "Draf tidak dapat disimpan di peramban ini; simpan salinan isian Anda sendiri.",
+        "Drafts cannot be saved in this browser; keep your own copy of what you write.";
+    /// What the live region says after the applicant pauses.
+    LiveRemaining => "{title}: sisa {count} kata.", "{title}: {count} words left.";
+    LiveOver => "{title}: kelebihan {count} kata.", "{title}: {count} words too many.";
+    LiveCount => "{title}: {count} kata.", "{title}: {count} words.";
+    /// For sections without a word limit.
+    LiveStatus => "{title}: {status}.", "{title}: {status}.";
 }
 
 /// A UI text with its placeholders filled from `args` (name, value pairs).
@@ -334,44 +281,12 @@ mod tests {
     }
 
     #[test]
-    fn every_text_exists_in_both_languages() {
-        use Ui::*;
-        let all = [
-            WordsOfMax,
-            Words,
-            WordsOfMin,
-            CharsOfMax,
-            Chars,
-            Checked,
-            SummaryHeading,
-            SummaryProgress,
-            SummaryCounts,
-            SubmitBlocked,
-            AndMore,
-            SubmitReady,
-            SummaryToggle,
-            SummaryHide,
-            StatusOk,
-            StatusWarning,
-            StatusError,
-            StatusEmpty,
-            StatusSkipped,
-            GoTo,
-            DraftFound,
-            DraftRestore,
-            DraftDiscard,
-            DraftRestored,
-            DraftUnavailable,
-            LiveRemaining,
-            LiveOver,
-            LiveCount,
-            LiveStatus,
-        ];
-        for key in all {
+    fn texts_use_the_same_placeholders_in_both_languages() {
+        for &key in ALL {
             let (id, en) = (template(key, Lang::Id), template(key, Lang::En));
-            assert!(!id.is_empty() && !en.is_empty() && (id != en || key == LiveStatus), "{key:?}");
+            assert!(!id.is_empty() && (id != en || key == Ui::LiveStatus), "{key:?}");
             let names = |t: &str| messages::unknown_placeholders(t);
-            assert_eq!(names(id), names(en), "{key:?} uses the same placeholders in both languages");
+            assert_eq!(names(id), names(en), "{key:?}");
         }
     }
 }

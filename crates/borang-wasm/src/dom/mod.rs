@@ -767,14 +767,14 @@ impl Inner {
             let Some(f) = st.fields.iter().position(|f| f.control.as_ref().is_some_and(|c| c.contains(target))) else {
                 return;
             };
-            let field = &mut st.fields[f];
-            for &s in &field.readers.clone() {
+            let field = &st.fields[f];
+            for &s in &field.readers {
                 st.sections[s].dirty = true;
             }
-            for &s in &st.fields[f].owners.clone() {
+            for &s in &field.owners {
                 st.sections[s].touched = true;
             }
-            st.announce = st.fields[f].owners.first().copied();
+            st.announce = field.owners.first().copied();
             if let Some(timer) = st.announce_timer.take() {
                 self.session.cancel(&timer);
             }
