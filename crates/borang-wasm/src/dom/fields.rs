@@ -138,12 +138,8 @@ impl Control {
             Control::Text(el) | Control::Editable(el) | Control::Editor { editable: el, .. } => el.clone(),
             Control::Select(el) => el.clone().into(),
             Control::File(el) => el.clone().into(),
-            Control::Group { inputs, .. } => {
-                inputs.iter().find(|i| i.checked()).or(inputs.first()).cloned().map(Into::into).unwrap_or_else(|| {
-                    // A group always has an input; a detached one is harmless to focus.
-                    web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()).expect("a document body")
-                })
-            }
+            // `classify` builds a group from at least one input.
+            Control::Group { inputs, .. } => inputs.iter().find(|i| i.checked()).unwrap_or(&inputs[0]).clone().into(),
         }
     }
 
