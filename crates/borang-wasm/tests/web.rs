@@ -330,6 +330,10 @@ fn attach_renders_feedback_and_detach_leaves_the_form_as_it_was() {
     assert!(message.contains("already attached"), "{message}");
     handle.detach();
     assert_eq!(form.outer_html(), before);
+    // A detached handle still answers, and touches nothing.
+    let last: JsValue = handle.check().unwrap().into();
+    assert_eq!(get(&last, "sections.0.words").as_f64(), Some(6.0));
+    assert_eq!(form.outer_html(), before);
     // Detached, the form can be attached again.
     let options = json(r#"{"drafts": false}"#);
     let handle = attach(

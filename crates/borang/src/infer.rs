@@ -449,7 +449,7 @@ fn files(f: &FieldDescription, texts: &[&str], notes: &mut Vec<Note>) -> Value {
     let mut out = Vec::new();
     let mut accept = Vec::new();
     for entry in f.accept.as_deref().unwrap_or_default().split(',').map(str::trim).filter(|e| !e.is_empty()) {
-        if is_file_type(entry) {
+        if crate::rules::Accept::parse(entry).is_some() {
             accept.push(text(entry));
         } else {
             notes.push(Note::AcceptIgnored { field: field.to_owned(), entry: entry.to_owned() });
@@ -470,15 +470,6 @@ fn files(f: &FieldDescription, texts: &[&str], notes: &mut Vec<Note>) -> Value {
         out.push(pair("maxFiles", num(n)));
     }
     Value::Object(out)
-}
-
-/// What HTML `accept` and the rules both take: `.ext`, `type/*`, `type/subtype`.
-fn is_file_type(entry: &str) -> bool {
-    if let Some(ext) = entry.strip_prefix('.') {
-        return !ext.is_empty() && !ext.contains('/');
-    }
-    let mut parts = entry.split('/');
-    matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None) if !a.is_empty() && !b.is_empty())
 }
 
 /// The first of `candidates`; a note when a later one disagrees.

@@ -121,6 +121,23 @@ pub(crate) enum Accept {
     MimePrefix(String),
 }
 
+impl Accept {
+    /// An entry as HTML `accept` and rules files write it: `.pdf`, `image/*`,
+    /// `application/pdf` (case and surrounding spaces ignored).
+    pub(crate) fn parse(entry: &str) -> Option<Accept> {
+        let a = entry.trim().to_ascii_lowercase();
+        if let Some(ext) = a.strip_prefix('.').filter(|e| !e.is_empty() && !e.contains('/')) {
+            Some(Accept::Extension(ext.to_owned()))
+        } else if let Some(prefix) = a.strip_suffix("/*").filter(|p| !p.is_empty() && !p.contains('/')) {
+            Some(Accept::MimePrefix(format!("{prefix}/")))
+        } else if a.split('/').count() == 2 && a.split('/').all(|p| !p.is_empty()) {
+            Some(Accept::Mime(a))
+        } else {
+            None
+        }
+    }
+}
+
 impl std::fmt::Display for Accept {
     /// As written in an HTML `accept` attribute.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -657,25 +674,19 @@ fn files(cx: &mut Cx, f: FilesSpec) -> FileChecks {
             .into_iter()
             .enumerate()
             .filter_map(|(i, a)| {
-                let a = a.trim().to_ascii_lowercase();
-                if let Some(ext) = a.strip_prefix('.').filter(|e| !e.is_empty() && !e.contains('/')) {
-                    Some(Accept::Extension(ext.to_owned()))
-                } else if let Some(prefix) = a.strip_suffix("/*").filter(|p| !p.is_empty() && !p.contains('/')) {
-                    Some(Accept::MimePrefix(format!("{prefix}/")))
-                } else if a.split('/').count() == 2 && a.split('/').all(|p| !p.is_empty()) {
-                    Some(Accept::Mime(a))
-                } else {
+                let parsed = Accept::parse(&a);
+                if parsed.is_none() {
                     cx.key("accept", |cx| {
                         cx.index(i, |cx| {
                             cx.invalid(
                                 "not a file type",
                                 "an extension such as \".pdf\" or a MIME type such as \"application/pdf\"",
-                                &Value::String(a),
+                                &Value::String(a.trim().to_ascii_lowercase()),
                             )
                         })
                     });
-                    None
                 }
+                parsed
             })
             .collect::<Vec<_>>();
         (parsed, meta)

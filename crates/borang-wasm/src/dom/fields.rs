@@ -165,9 +165,16 @@ impl Control {
         is_rendered(&el).then_some(el)
     }
 
-    /// Whether an event's target belongs to this field.
+    /// Whether an event's target belongs to this field (on every input event: no allocation).
     pub fn contains(&self, node: &Node) -> bool {
-        self.elements().iter().any(|el| el.contains(Some(node)))
+        let inside = |el: &Node| el.contains(Some(node));
+        match self {
+            Control::Text(el) | Control::Editable(el) => inside(el),
+            Control::Editor { source, root, editable } => inside(source) || inside(root) || inside(editable),
+            Control::Select(el) => inside(el),
+            Control::Group { inputs, .. } => inputs.iter().any(|i| inside(i)),
+            Control::File(el) => inside(el),
+        }
     }
 
     /// Documents of editor iframes, which need their own listeners (events do not cross).

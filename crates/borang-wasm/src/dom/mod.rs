@@ -140,7 +140,6 @@ struct State {
     sent: bool,
     /// Zero-config: the inferred rules document (JSON text).
     inferred: Option<String>,
-    detached: bool,
 }
 
 /// The callbacks, created once per attachment and kept until it is dropped.
@@ -241,16 +240,21 @@ thread_local! {
 #[wasm_bindgen]
 impl Attachment {
     /// The current report, from what the page holds now.
+    /// After `detach()` (or a failure) both give the last report and touch nothing.
     pub fn report(&self) -> Result<JsReport, Error> {
-        self.inner.flush();
+        if !self.inner.session.dead() {
+            self.inner.flush();
+        }
         to_js(&self.inner.report())
     }
 
     /// Finds the fields again, re-reads every value, renders, and returns the report.
     pub fn check(&self) -> Result<JsReport, Error> {
-        self.inner.rebind();
-        self.inner.mark_all_dirty(false);
-        self.inner.flush();
+        if !self.inner.session.dead() {
+            self.inner.rebind();
+            self.inner.mark_all_dirty(false);
+            self.inner.flush();
+        }
         to_js(&self.inner.report())
     }
 
@@ -268,7 +272,6 @@ impl Attachment {
 
     /// Removes every listener, node, ARIA token and validity message borang added.
     pub fn detach(&self) {
-        self.inner.state.borrow_mut().detached = true;
         self.inner.session.end();
         LIVE.with(|live| live.borrow_mut().retain(|other| !Rc::ptr_eq(other, &self.inner)));
     }
@@ -459,7 +462,6 @@ impl Inner {
             frame_docs: Vec::new(),
             sent: false,
             inferred: None,
-            detached: false,
         };
         let inner = Rc::new_cyclic(|weak: &Weak<Inner>| Inner {
             session: Session::new(),
@@ -629,7 +631,7 @@ impl Inner {
 
     fn schedule_frame(&self) {
         let mut st = self.state.borrow_mut();
-        if !st.frame_pending && !st.detached {
+        if !st.frame_pending && !self.session.dead() {
             st.frame_pending = true;
             self.session.frame(self.callbacks.frame.as_ref().unchecked_ref());
         }
@@ -1159,14 +1161,13 @@ fn safe_id(name: &str, index: usize) -> String {
 
 impl Callbacks {
     fn new(weak: &Weak<Inner>) -> Callbacks {
-        /// A callback that forwards to `Inner` while the attachment lives.
+        /// A callback that forwards to `Inner` while it exists. After `detach()` the session
+        /// has unregistered every callback, and its guard calls none of them any more.
         fn cb(weak: &Weak<Inner>, f: fn(&Inner, JsValue)) -> Closure<dyn FnMut(JsValue)> {
             let weak = weak.clone();
             Closure::new(move |arg: JsValue| {
                 if let Some(inner) = weak.upgrade() {
-                    if !inner.state.borrow().detached {
-                        f(&inner, arg);
-                    }
+                    f(&inner, arg);
                 }
             })
         }
