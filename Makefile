@@ -21,10 +21,14 @@ define build-pkg
 	@echo "pkg/borang_bg.wasm: $$(wc -c < pkg/borang_bg.wasm) bytes raw, $$(gzip -9c pkg/borang_bg.wasm | wc -c) bytes gzip -9"
 endef
 
-# The folder an admin copies next to their portal: embed script, package, rules, schema.
+# The folder an admin copies next to their portal: embed script, package, its JavaScript build
+# for pages that forbid WebAssembly (js/, made by wasm2js from the same Rust), the opt-in
+# offline worker, rules, schema.
 define build-dist
 	rm -rf dist/borang && mkdir -p dist/borang/rules dist/borang/schema
-	cp pkg/borang.js pkg/borang_bg.wasm pkg/borang.d.ts crates/borang-wasm/js/embed.js dist/borang/
+	cp pkg/borang.js pkg/borang_bg.wasm pkg/borang.d.ts dist/borang/
+	cp crates/borang-wasm/js/embed.js crates/borang-wasm/js/offline-sw.js dist/borang/
+	node scripts/build-js.mjs dist/borang/js
 	if [ -d pkg/snippets ]; then cp -r pkg/snippets dist/borang/; fi
 	cp rules/*.json dist/borang/rules/
 	cp schema/rules.schema.json dist/borang/schema/

@@ -133,11 +133,16 @@ test("package: borang.js answers 404", async () => {
   await context.close();
 });
 
-test("WebAssembly blocked by Content-Security-Policy: script-src 'self'", async () => {
-  const { context, page, log } = await openHost({ headers: { "Content-Security-Policy": "script-src 'self'" } });
+test("WebAssembly blocked by Content-Security-Policy: script-src 'self', and the JavaScript build missing", async () => {
+  // With the JavaScript build in place such a page is checked (tests/browser/csp.test.mjs).
+  const { context, page, log } = await openHost({
+    headers: { "Content-Security-Policy": "script-src 'self'" },
+    prepare: (page) => page.route("**/borang/js/borang_bg.wasm.js", (r) => r.fulfill({ status: 404, body: "not found\n" })),
+  });
   const error = oneBorangError(log);
   assert.match(error, /WebAssembly/);
   assert.match(error, /wasm-unsafe-eval/, "the message names the CSP source that would allow it");
+  assert.match(error, /JavaScript build/);
   await assertUntouched(page);
   await assertSubmits(page);
   await context.close();

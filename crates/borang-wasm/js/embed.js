@@ -37,12 +37,44 @@ function ourTags() {
   });
 }
 
+/** Whether this page may compile WebAssembly (a strict CSP without 'wasm-unsafe-eval' forbids it). */
+function wasmAllowed() {
+  try {
+    // The smallest valid module: the magic number and version.
+    new WebAssembly.Module(Uint8Array.of(0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function loadWasmBuild() {
+  const module = await import(new URL("./borang.js", here).href);
+  await module.default({ module_or_path: new URL("./borang_bg.wasm", here) });
+  return module;
+}
+
+/** The same engine compiled to plain JavaScript by wasm2js (`js/`), for pages that forbid WebAssembly. */
+async function loadJsBuild() {
+  try {
+    return await import(new URL("./js/borang.js", here).href);
+  } catch (error) {
+    throw new Error(
+      `WebAssembly is blocked on this page (its Content-Security-Policy lacks 'wasm-unsafe-eval') and the JavaScript build could not be loaded either (${error.message})`,
+    );
+  }
+}
+
 let pkg;
-function loadPackage() {
-  pkg ??= import(new URL("./borang.js", here).href).then(async (module) => {
-    await module.default({ module_or_path: new URL("./borang_bg.wasm", here) });
-    return module;
-  });
+/**
+ * borang's package, loaded once: the WebAssembly build, or the JavaScript build where the page
+ * forbids WebAssembly. Same exports either way (`attach`, `Validator`, `countText`, …), and
+ * `build` says which one runs: "wasm" or "js".
+ */
+export function load() {
+  pkg ??= (wasmAllowed() ? loadWasmBuild().then((m) => [m, "wasm"]) : loadJsBuild().then((m) => [m, "js"])).then(
+    ([module, build]) => Object.freeze({ ...module, build }),
+  );
   return pkg;
 }
 
@@ -104,7 +136,7 @@ async function start(tag) {
     return null;
   }
   try {
-    const [module, rules] = await Promise.all([loadPackage(), loadRules(data)]);
+    const [module, rules] = await Promise.all([load(), loadRules(data)]);
     const attachment = module.attach(form, rules, options(data));
     attached.set(form, attachment);
     form.dispatchEvent(new CustomEvent("borang:ready", { detail: attachment }));
@@ -133,4 +165,47 @@ export const ready = startAll().catch((error) => {
 /** The attachment of a form, once `ready` has resolved. */
 export function attachmentFor(form) {
   return attached.get(form) ?? null;
+}
+
+/**
+ * Opt-in offline reloads for the admin's own portal (borang never does this by itself).
+ * `workerUrl` is a worker file at the scope the admin chooses, containing
+ * `importScripts("/borang/offline-sw.js")`. Registers it and asks it to keep the files this page
+ * loaded (the page, embed, package, rules, the portal's own CSS and scripts; same origin only).
+ * Resolves to how many files were kept; never rejects (a console warning says what failed).
+ */
+export async function keepOffline(workerUrl, { scope } = {}) {
+  try {
+    if (!("serviceWorker" in navigator)) throw new Error("this browser has no service workers");
+    const registration = await navigator.serviceWorker.register(workerUrl, scope ? { scope } : undefined);
+    const worker = await activeWorker(registration);
+    // Everything the page has loaded once borang has started: the build this page can run
+    // (WebAssembly or JavaScript), the rules, the snippets, the portal's own files.
+    await ready;
+    const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
+    return await new Promise((done, fail) => {
+      navigator.serviceWorker.addEventListener("message", function kept(event) {
+        if (event.data?.type !== "borang:kept") return;
+        navigator.serviceWorker.removeEventListener("message", kept);
+        done(event.data.stored);
+      });
+      setTimeout(() => fail(new Error("the worker did not answer within 60 s")), 60000);
+      worker.postMessage({ type: "borang:keep", urls });
+    });
+  } catch (error) {
+    console.warn(`borang: offline copies not kept: ${error?.message ?? error}`);
+    return 0;
+  }
+}
+
+function activeWorker(registration) {
+  const worker = registration.active ?? registration.waiting ?? registration.installing;
+  if (!worker) return Promise.reject(new Error("the worker did not install"));
+  if (worker.state === "activated") return Promise.resolve(worker);
+  return new Promise((done, fail) => {
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "activated") done(worker);
+      if (worker.state === "redundant") fail(new Error("the worker failed to install"));
+    });
+  });
 }
