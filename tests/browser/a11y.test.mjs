@@ -117,6 +117,19 @@ test("zero-config page: no axe violations", async () => {
   await context.close();
 });
 
+test("Periksa Draf: no axe violations, with a section past its limit and a broken rules file's problems shown", async () => {
+  const { context, page, log } = await openPage(env.browser);
+  await page.goto(`${env.base}/periksa/`);
+  await page.waitForSelector("html[data-ready=yes]", { state: "attached" });
+  await page.locator('textarea[name="ringkasan"]').fill("kata ".repeat(230));
+  await page.waitForFunction(() => document.querySelector('.borang-feedback[data-field="ringkasan"] .borang-count[data-level="error"]'));
+  await page.locator("#berkas-aturan").setInputFiles({ name: "rusak.json", mimeType: "application/json", buffer: Buffer.from("{\"sections\": 3}") });
+  await page.locator("#masalah").waitFor();
+  await assertNoViolations(page, "on periksa/");
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test("keyboard: Tab reaches the summary toggle, Enter opens the rows, a row's button focuses its field", async () => {
   const { context, page, log } = await openPage(env.browser);
   await page.goto(`${env.base}/index.html`);
