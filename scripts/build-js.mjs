@@ -20,6 +20,8 @@
 //    which is what growing WebAssembly memory does. wasm2js grows by copying into a new buffer
 //    and leaves the old one attached, so the glue would read stale memory (a zero pointer from
 //    attach()); its two view getters are made to compare buffers instead.
+// 6. esbuild minifies the converted module and the glue (wasm2js writes readable JS: 2 MB,
+//    323 KB gzip; minified 0.8 MB, 241 KB gzip).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -76,6 +78,12 @@ function convert() {
   writeFileSync(join(cache, "borang.js"), glue.replace(wasmImport, 'import * as wasm from "./borang_bg.wasm.js";'));
   writeFileSync(join(cache, "borang_bg.js"), refreshViews(readFileSync(join(bindgen, "borang_bg.js"), "utf8")));
   cpSync(join(bindgen, "snippets"), join(cache, "snippets"), { recursive: true });
+
+  // 6.
+  for (const file of ["borang_bg.wasm.js", "borang_bg.js"]) {
+    const path = join(cache, file);
+    run("esbuild", [path, "--minify", "--format=esm", "--log-level=warning", "--allow-overwrite", `--outfile=${path}`]);
+  }
 }
 
 const size = (file) => readFileSync(join(out, file)).length;

@@ -15,7 +15,9 @@
 //   data-fix-maxlength  lift a maxlength that would cut a word-limited field short
 //
 // The package (borang.js + borang_bg.wasm) is found next to this file, so the folder works
-// under any path. Several tags may load this file for several forms; the module runs once
+// under any path; where the page's Content-Security-Policy forbids WebAssembly, the JavaScript
+// build of the same engine (js/borang.js, made by wasm2js) is loaded instead. After start-up
+// borang makes no request, and it registers no service worker (keepOffline() is the opt-in). Several tags may load this file for several forms; the module runs once
 // and starts every one of them. Whatever fails (404, WebAssembly blocked, a bad rules file),
 // the form stays as it was and submits; one console error says why.
 
