@@ -65,6 +65,49 @@ test("write, see feedback, keep the draft on the device across a reload", async 
   }
 });
 
+test("two tabs on the same draft: a quiet tab takes the other's text; one with unsaved typing is warned", async () => {
+  const { context, page: blank } = await openPage(env.browser);
+  await blank.close();
+  const a = await openApp(context);
+  const b = await openApp(context);
+  try {
+    await a.locator('textarea[name="ringkasan"]').fill("Ditulis di tab A.");
+    await eventually(async () => assert.equal(await b.locator('textarea[name="ringkasan"]').inputValue(), "Ditulis di tab A."));
+    assert.match(await status(b), /Diperbarui dari tab lain/);
+    // B types (not yet saved) while A saves again: B is told, and keeps its own text.
+    await b.locator('textarea[name="kebaharuan"]').fill("Ketikan di tab B.");
+    await a.evaluate(() => {
+      const t = document.querySelector('textarea[name="ringkasan"]');
+      t.value += " Lagi.";
+      t.dispatchEvent(new Event("input", { bubbles: true }));
+      dispatchEvent(new Event("pagehide"));
+    });
+    await eventually(async () => assert.match(await status(b), /juga diubah di tab lain/));
+    assert.equal(await b.locator('textarea[name="kebaharuan"]').inputValue(), "Ketikan di tab B.");
+  } finally {
+    await context.close();
+  }
+});
+
+test("storage full: the app keeps checking and says the draft is not saved, pointing to the JSON export", async () => {
+  const { context, page: blank } = await openPage(env.browser);
+  await blank.close();
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  const page = await openApp(context);
+  try {
+    await page.locator('textarea[name="ringkasan"]').fill("Satu dua tiga.");
+    await eventually(async () => assert.match(await status(page), /TIDAK dapat disimpan.*QuotaExceededError.*JSON/));
+    assert.equal(await page.locator("#status").getAttribute("data-kind"), "bad");
+    await eventually(async () => assert.equal(await counterText(page, "ringkasan"), "3 / 200 kata"));
+  } finally {
+    await context.close();
+  }
+});
+
 test("export JSON: borang check gives the report the app shows; text per section; import back", async () => {
   const { context, page: blank } = await openPage(env.browser, { acceptDownloads: true });
   await blank.close();

@@ -139,6 +139,8 @@ function writeValues(values) {
 // ---- Keeping the draft on the device ---------------------------------------------------------
 
 function save() {
+  clearTimeout(saveTimer);
+  saveTimer = 0;
   const record = { source, lang: langSelect.value, values: readValues(), savedAt: new Date().toISOString() };
   try {
     localStorage.setItem(STORE, JSON.stringify(record));
@@ -155,6 +157,32 @@ let saveTimer = 0;
 function saveSoon() {
   clearTimeout(saveTimer);
   saveTimer = setTimeout(save, SAVE_DELAY_MS);
+}
+
+/**
+ * The same draft open in another tab saved: take its text when this tab has nothing unsaved
+ * (both tabs then show the same draft); otherwise say so, so neither overwrites the other
+ * unseen.
+ */
+function onOtherTab(event) {
+  if (event.key !== STORE || event.storageArea !== localStorage || !event.newValue) return;
+  let record;
+  try {
+    record = JSON.parse(event.newValue);
+  } catch {
+    return;
+  }
+  if (!record?.values || typeof record.values !== "object") return;
+  const sameRules = JSON.stringify(record.source) === JSON.stringify(source);
+  if (saveTimer === 0 && sameRules) {
+    writeValues(record.values);
+    say(`Diperbarui dari tab lain (${new Date(record.savedAt).toLocaleTimeString("id-ID")}).`);
+  } else {
+    say(
+      "Draf ini juga diubah di tab lain. Lanjutkan di satu tab saja: yang terakhir menyimpan menimpa yang lain (simpan sebagai JSON bila ragu).",
+      "bad",
+    );
+  }
 }
 
 function saved() {
@@ -252,14 +280,12 @@ async function start() {
     say("Mulai menulis: draf disimpan otomatis di perangkat ini.");
   }
 
+  addEventListener("storage", onOtherTab);
   form.addEventListener("input", saveSoon);
   form.addEventListener("change", saveSoon);
   form.addEventListener("submit", (event) => event.preventDefault());
   // Closing or leaving the app saves at once, whatever the delay.
-  addEventListener("pagehide", () => {
-    clearTimeout(saveTimer);
-    save();
-  });
+  addEventListener("pagehide", save);
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") save();
   });
