@@ -17,8 +17,9 @@
 // The package (borang.js + borang_bg.wasm) is found next to this file, so the folder works
 // under any path; where the page's Content-Security-Policy forbids WebAssembly, the JavaScript
 // build of the same engine (js/borang.js, made by wasm2js) is loaded instead. After start-up
-// borang makes no request, and it registers no service worker (keepOffline() is the opt-in). Several tags may load this file for several forms; the module runs once
-// and starts every one of them. Whatever fails (404, WebAssembly blocked, a bad rules file),
+// borang makes no request, and it registers no service worker (keepOffline() is the opt-in).
+// Several tags may load this file for several forms; the module runs once and starts every
+// one of them. Whatever fails (404, WebAssembly blocked, a bad rules file),
 // the form stays as it was and submits; one console error says why.
 
 const here = new URL(import.meta.url);
@@ -186,12 +187,13 @@ export async function keepOffline(workerUrl, { scope } = {}) {
     await ready;
     const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
     return await new Promise((done, fail) => {
+      const timer = setTimeout(() => fail(new Error("the worker did not answer within 60 s")), 60000);
       navigator.serviceWorker.addEventListener("message", function kept(event) {
         if (event.data?.type !== "borang:kept") return;
         navigator.serviceWorker.removeEventListener("message", kept);
+        clearTimeout(timer);
         done(event.data.stored);
       });
-      setTimeout(() => fail(new Error("the worker did not answer within 60 s")), 60000);
       worker.postMessage({ type: "borang:keep", urls });
     });
   } catch (error) {
