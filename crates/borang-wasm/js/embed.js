@@ -28,16 +28,19 @@ here.hash = "";
 /** The form elements' attachments, for scripts that want the handle. */
 const attached = new Map();
 
+// Plain loops, not Array methods: the host page may have replaced those (old libraries do).
 function ourTags() {
-  return [...document.querySelectorAll("script[src]")].filter((tag) => {
+  const tags = [];
+  for (const tag of document.querySelectorAll("script[src]")) {
     try {
       const url = new URL(tag.getAttribute("src"), document.baseURI);
       url.hash = "";
-      return url.href === here.href;
+      if (url.href === here.href) tags[tags.length] = tag;
     } catch {
-      return false;
+      // not a URL: not ours
     }
-  });
+  }
+  return tags;
 }
 
 /** Whether this page may compile WebAssembly (a strict CSP without 'wasm-unsafe-eval' forbids it). */
@@ -119,8 +122,9 @@ function why(error) {
     return `the WebAssembly package could not start (${message})`;
   }
   if (Array.isArray(error?.problems)) {
-    const list = error.problems.map((p) => `  ${p.path || "(file)"}: ${p.message}`).join("\n");
-    return `the rules have problems:\n${list}`;
+    let list = "";
+    for (const p of error.problems) list += `\n  ${p.path || "(file)"}: ${p.message}`;
+    return `the rules have problems:${list}`;
   }
   return message;
 }
@@ -156,7 +160,9 @@ async function startAll() {
   if (document.readyState === "loading") {
     await new Promise((done) => document.addEventListener("DOMContentLoaded", done, { once: true }));
   }
-  return Promise.all(ourTags().map(start));
+  const started = [];
+  for (const tag of ourTags()) started[started.length] = start(tag);
+  return Promise.all(started);
 }
 
 /** Resolves (never rejects) to the attachments of this page's tags; null for those that failed. */

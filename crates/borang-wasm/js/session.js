@@ -103,10 +103,10 @@ export class Session {
 
   /** Adds an id to an element's aria-describedby, keeping the host's own ids first. */
   describe(el, id) {
-    const ids = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
-    if (ids.includes(id)) return;
-    ids.push(id);
-    el.setAttribute("aria-describedby", ids.join(" "));
+    const ids = tokens(el.getAttribute("aria-describedby") || "");
+    for (let i = 0; i < ids.length; i++) if (ids[i] === id) return;
+    ids[ids.length] = id;
+    el.setAttribute("aria-describedby", joined(ids));
     if (!this.aria.has(el)) this.aria.set(el, { ids: new Set(), invalid: el.getAttribute("aria-invalid") });
     this.aria.get(el).ids.add(id);
   }
@@ -172,8 +172,9 @@ export class Session {
     for (const el of this.validity) el.setCustomValidity("");
     this.validity.clear();
     for (const [el, { ids, invalid }] of this.aria) {
-      const kept = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter((id) => id && !ids.has(id));
-      if (kept.length) el.setAttribute("aria-describedby", kept.join(" "));
+      const kept = [];
+      for (const id of tokens(el.getAttribute("aria-describedby") || "")) if (!ids.has(id)) kept[kept.length] = id;
+      if (kept.length) el.setAttribute("aria-describedby", joined(kept));
       else el.removeAttribute("aria-describedby");
       if (invalid === null) el.removeAttribute("aria-invalid");
       else el.setAttribute("aria-invalid", invalid);
@@ -181,7 +182,11 @@ export class Session {
     this.aria.clear();
     for (const node of this.nodes) node.remove();
     this.nodes.clear();
-    for (const [root, sheet] of this.sheets) root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+    for (const [root, sheet] of this.sheets) {
+      const others = [];
+      for (const s of root.adoptedStyleSheets) if (s !== sheet) others[others.length] = s;
+      root.adoptedStyleSheets = others;
+    }
     this.sheets = [];
     for (const [el, name, value] of this.removed) if (!el.hasAttribute(name)) el.setAttribute(name, value);
     this.removed = [];
@@ -195,4 +200,28 @@ export class Session {
       console.error("borang: stopped after an internal error; the form works and submits as it would without borang.", error);
     }
   }
+}
+
+// The host page may have replaced Array and String methods (old libraries do, some of them
+// wrongly), so the ARIA token lists are read and written with plain loops.
+function tokens(value) {
+  const out = [];
+  let token = "";
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\f") {
+      if (token) out[out.length] = token;
+      token = "";
+    } else {
+      token += c;
+    }
+  }
+  if (token) out[out.length] = token;
+  return out;
+}
+
+function joined(list) {
+  let out = "";
+  for (let i = 0; i < list.length; i++) out += (i ? " " : "") + list[i];
+  return out;
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::count::{count, TextStats};
 use crate::format::{self, FormatError};
 use crate::messages::{self, Args, Key};
+use crate::pattern::MAX_MATCH_STEPS;
 use crate::rules::{Accept, Bounds, Compare, Condition, Format, Meta, Rules, Section};
 use crate::spec::{CompareAs, CompareOp, Lang, Severity};
 use crate::values::{FieldValue, FileMeta, Values};
@@ -299,7 +300,13 @@ impl SectionCx<'_> {
             }
         }
         if let Some((pattern, description, meta)) = &s.pattern {
-            if !pattern.is_match(text) {
+            let matched = pattern.is_match_within(text, MAX_MATCH_STEPS);
+            if matched.is_none() {
+                // Not the applicant's fault, and nothing to block on: say the format went
+                // unchecked (the rules' own message is about a mismatch, so not that one).
+                let meta = Meta { severity: Severity::Warning, message: None };
+                self.push("pattern", &meta, Key::PatternTooCostly, Args::new(&s.title), Some(field));
+            } else if matched == Some(false) {
                 let (key, args) = match description.as_ref().and_then(|d| d.get(self.lang)) {
                     Some(d) => (Key::PatternDescribed, Args::new(&s.title).with("description", d)),
                     None => (Key::Pattern, Args::new(&s.title)),

@@ -36,6 +36,9 @@
 //! one instruction, so compiling stops at [`MAX_PROGRAM`]. Matching is a Pike VM: two
 //! sparse sets of program counters, one input char at a time, each instruction visited
 //! at most once per char, no recursion. Cost is O(program × input), memory O(program).
+//! The checker caps that work per value at [`MAX_MATCH_STEPS`] (see
+//! [`Pattern::is_match_within`]), so even a large program on a megabytes-long text answers
+//! quickly: with "too costly to check" rather than a frozen page.
 
 use std::fmt;
 
@@ -45,6 +48,14 @@ pub const MAX_PROGRAM: usize = 10_000;
 pub const MAX_PATTERN_LEN: usize = 2_000;
 /// Deepest accepted group nesting.
 pub const MAX_NESTING: usize = 64;
+/// The most matching work the checker spends on one field value (see
+/// [`Pattern::is_match_within`]). A step is one live NFA state meeting one char; a
+/// pattern keeps from one (`\d{18}`) to dozens (`(.*a){20}`) of them alive, so the cap
+/// is met by a simple pattern on megabytes and by a costly one on a few hundred
+/// kilobytes, and never by a pattern on what forms usually hold (an ID number, an
+/// essay of some thousand words). In the release WebAssembly a step costs tens of
+/// nanoseconds, so the cap is a fraction of a second to a second on a slow machine.
+pub const MAX_MATCH_STEPS: u64 = 10_000_000;
 
 /// Why a pattern was refused; `offset` counts chars from the start of the pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -550,14 +561,38 @@ impl Pattern {
 
     /// Whether the pattern matches the whole of `text`. Linear time, never panics.
     pub fn is_match(&self, text: &str) -> bool {
+        self.is_match_within(text, u64::MAX).unwrap_or(false)
+    }
+
+    /// [`Pattern::is_match`] with a cap on the work: `None` once more than `max_steps`
+    /// threads have been stepped (one step is one live NFA state meeting one input char).
+    /// The work is at most program size × text length, and only patterns that keep many
+    /// states alive on long texts (`(.*a){20}` on megabytes) come near a cap such as
+    /// [`MAX_MATCH_STEPS`]; the checker then says the pattern is too costly to check on a
+    /// text that long instead of blocking the page.
+    ///
+    /// # Example
+    /// ```
+    /// use borang::pattern::Pattern;
+    /// let p = Pattern::compile("(.*a){20}", false).unwrap();
+    /// let long = "ab".repeat(100_000);
+    /// assert_eq!(p.is_match_within(&long, 1_000_000), None);
+    /// assert_eq!(Pattern::compile(r"\d{18}", false).unwrap().is_match_within(&long, 1_000_000), Some(false));
+    /// ```
+    pub fn is_match_within(&self, text: &str, max_steps: u64) -> Option<bool> {
         let n = self.prog.len();
         let (mut cur, mut next) = (SparseSet::new(n), SparseSet::new(n));
         let mut stack = Vec::with_capacity(2 * n + 2); // each pc is expanded once per step
         let mut chars = text.chars().peekable();
+        let mut steps: u64 = 0;
         self.add(&mut cur, &mut stack, 0, (true, chars.peek().is_none()));
         while let Some(c) = chars.next() {
             if cur.len == 0 {
-                return false;
+                return Some(false);
+            }
+            steps += cur.len as u64;
+            if steps > max_steps {
+                return None;
             }
             let at_end = chars.peek().is_none();
             let folded = if self.case_insensitive { fold(c) } else { c };
@@ -570,7 +605,7 @@ impl Pattern {
             std::mem::swap(&mut cur, &mut next);
             next.len = 0;
         }
-        cur.contains(n - 1) // `Match` is always the last instruction
+        Some(cur.contains(n - 1)) // `Match` is always the last instruction
     }
 
     /// Adds `pc` and all that it reaches without consuming input; `edges` tells whether

@@ -65,6 +65,10 @@ texts! {
     DraftRestore => "Pulihkan draf", "Restore draft";
     DraftDiscard => "Abaikan", "Dismiss";
     DraftRestored => "Draf dipulihkan.", "Draft restored.";
+    /// Another tab of the same form saved text newer than this one shows.
+    DraftNewerElsewhere =>
+        "Isian yang lebih baru untuk formulir ini disimpan di tab lain ({time}).",
+        "Newer text for this form was saved in another tab ({time}).";
     /// Storage full or unavailable.
     DraftUnavailable =>
         "Draf tidak dapat disimpan di peramban ini; simpan salinan isian Anda sendiri.",

@@ -246,7 +246,7 @@ impl<'a> JsonReader<'a> {
 
     fn nested(&mut self, f: impl FnOnce(&mut Self) -> Result<Value, String>) -> Result<Value, String> {
         if self.depth >= MAX_DEPTH {
-            return Err(self.error("recursion limit exceeded"));
+            return Err(self.error(&format!("nested deeper than {MAX_DEPTH} arrays and objects")));
         }
         self.depth += 1;
         self.pos += 1;
@@ -568,7 +568,7 @@ mod tests {
         }
         assert_eq!(Value::from_json("\u{feff}{}"), Ok(Value::Object(vec![])));
         let deep = "[".repeat(10_000);
-        assert!(Value::from_json(&deep).unwrap_err().contains("recursion limit"));
+        assert!(Value::from_json(&deep).unwrap_err().contains("nested deeper than 128"));
     }
 
     #[test]

@@ -3,6 +3,12 @@
 //! crash — never put back without the applicant's say-so — and cleared after a submit
 //! that goes through. JSON is written and read by the core (`borang::Value`), so a page that
 //! replaces `JSON.parse` cannot break or read drafts differently.
+//!
+//! Several tabs may hold the same form. Each draft records, per field, when its text was last
+//! changed and by which tab (`at`, `tab`); a tab writes a field only when its own edit is the
+//! newer one, so it never overwrites newer text another tab saved. When another tab saves
+//! text newer than what a tab shows, that tab offers it (`storage` event) instead of
+//! replacing anything.
 
 use borang::{FieldValue, Value};
 use web_sys::Storage;
@@ -16,12 +22,29 @@ pub(crate) struct Draft {
     /// Milliseconds since the Unix epoch.
     pub saved_at: f64,
     pub fields: Vec<(String, FieldValue)>,
+    /// When each field's text was last changed (ms), by the tab that changed it. Drafts
+    /// written before this was recorded give every field `saved_at`.
+    pub at: Vec<(String, f64)>,
+    /// The tab that wrote the draft last (empty for older drafts).
+    pub tab: String,
+}
+
+impl Draft {
+    pub fn edited_at(&self, name: &str) -> f64 {
+        self.at.iter().find(|(n, _)| n == name).map_or(self.saved_at, |(_, t)| *t)
+    }
+
+    pub fn value(&self, name: &str) -> Option<&FieldValue> {
+        self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
 }
 
 pub(crate) struct Drafts {
     key: String,
     storage: Option<Storage>,
 }
+
+
 
 /// Why a draft could not be written.
 pub(crate) enum SaveError {
@@ -35,6 +58,15 @@ impl Drafts {
         // `localStorage` itself throws in some private modes and sandboxed frames.
         let storage = web_sys::window().and_then(|w| w.local_storage().ok().flatten());
         Drafts { key: format!("{KEY_PREFIX}{page}#{form}"), storage }
+    }
+
+    /// Whether there is a `localStorage` at all (it can still be full).
+    pub fn available(&self) -> bool {
+        self.storage.is_some()
+    }
+
+    pub fn key(&self) -> &str {
+        &self.key
     }
 
     pub fn load(&self) -> Option<Draft> {
@@ -58,30 +90,45 @@ impl Drafts {
                 Some((name.clone(), value))
             })
             .collect();
-        Some(Draft { saved_at, fields })
+        let at = match value.get("at") {
+            Some(Value::Object(pairs)) => pairs
+                .iter()
+                .filter_map(|(name, t)| match t {
+                    Value::Number(t) => Some((name.clone(), *t)),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let tab = value.get("tab").and_then(Value::as_str).unwrap_or_default().to_owned();
+        Some(Draft { saved_at, fields, at, tab })
     }
 
-    /// Writes the fields that hold something; with nothing to keep, removes the draft.
-    pub fn save(&self, saved_at: f64, fields: &[(String, FieldValue)]) -> Result<(), SaveError> {
+    /// Writes the fields that hold something, with when each was last changed; with nothing
+    /// to keep, removes the draft.
+    pub fn save(&self, saved_at: f64, tab: &str, fields: &[(String, FieldValue, f64)]) -> Result<(), SaveError> {
         let storage = self.storage.as_ref().ok_or(SaveError::Unavailable)?;
-        let kept: Vec<(String, Value)> = fields
-            .iter()
-            .filter(|(_, v)| !v.is_empty())
-            .filter_map(|(name, v)| {
-                let value = match v {
-                    FieldValue::Text(t) => Value::String(t.clone()),
-                    FieldValue::List(l) => Value::Array(l.iter().cloned().map(Value::String).collect()),
-                    FieldValue::Files(_) => return None,
-                };
-                Some((name.clone(), value))
-            })
-            .collect();
+        let mut kept: Vec<(String, Value)> = Vec::new();
+        let mut at: Vec<(String, Value)> = Vec::new();
+        for (name, v, t) in fields.iter().filter(|(_, v, _)| !v.is_empty()) {
+            let value = match v {
+                FieldValue::Text(t) => Value::String(t.clone()),
+                FieldValue::List(l) => Value::Array(l.iter().cloned().map(Value::String).collect()),
+                FieldValue::Files(_) => continue,
+            };
+            kept.push((name.clone(), value));
+            at.push((name.clone(), Value::Number(*t)));
+        }
         if kept.is_empty() {
             self.clear();
             return Ok(());
         }
-        let doc =
-            Value::Object(vec![("savedAt".into(), Value::Number(saved_at)), ("fields".into(), Value::Object(kept))]);
+        let doc = Value::Object(vec![
+            ("savedAt".into(), Value::Number(saved_at)),
+            ("tab".into(), Value::String(tab.to_owned())),
+            ("fields".into(), Value::Object(kept)),
+            ("at".into(), Value::Object(at)),
+        ]);
         // Throws QuotaExceededError when full.
         storage.set_item(&self.key, &doc.to_json()).map_err(|_| SaveError::Unavailable)
     }
@@ -105,8 +152,8 @@ impl Draft {
 
 /// A saved draft offered back, and what the page held when it was offered. Until the
 /// applicant decides, both are kept: what they type meanwhile is saved over the fields they
-/// changed, the draft's text stays for the others, and restoring never overwrites a field
-/// they have edited since.
+/// changed, the draft's text stays for the others (see [`merge`]), and restoring never
+/// overwrites a field they have edited since.
 pub(crate) struct Offer {
     pub draft: Draft,
     pub loaded: Vec<(String, FieldValue)>,
@@ -118,19 +165,6 @@ impl Offer {
         at_load.map_or(!now.is_empty(), |v| !same(v, now))
     }
 
-    /// What to save while the offer waits: the fields edited since it was made, and the
-    /// draft's values for the rest.
-    pub fn merged(&self, current: &[(String, FieldValue)]) -> Vec<(String, FieldValue)> {
-        let mut out: Vec<(String, FieldValue)> =
-            current.iter().filter(|(name, now)| self.edited(name, now)).cloned().collect();
-        for (name, saved) in &self.draft.fields {
-            if !out.iter().any(|(n, _)| n == name) {
-                out.push((name.clone(), saved.clone()));
-            }
-        }
-        out
-    }
-
     /// The draft's values for the fields not edited since the offer was made.
     pub fn restorable(&self, current: &[(String, FieldValue)]) -> Vec<(String, FieldValue)> {
         let edited = |name: &str| current.iter().any(|(n, now)| n == name && self.edited(name, now));
@@ -138,8 +172,44 @@ impl Offer {
     }
 }
 
+/// What a tab writes, field by field: its own text where it changed the field since it last
+/// read or wrote the draft and that change is newer than the stored one; the stored text
+/// everywhere else. `edited` holds this tab's edit times. Also returns the fields whose
+/// stored text is newer than this tab's own edit of them (another tab wrote them since).
+pub(crate) fn merge(
+    current: &[(String, FieldValue)],
+    edited: &[(String, f64)],
+    stored: Option<&Draft>,
+) -> (Vec<(String, FieldValue, f64)>, Vec<String>) {
+    let mine = |name: &str| edited.iter().find(|(n, _)| n == name).map(|(_, t)| *t);
+    let mut out = Vec::new();
+    let mut newer_elsewhere = Vec::new();
+    for (name, now) in current {
+        let theirs = stored.and_then(|d| Some((d.value(name)?, d.edited_at(name))));
+        match (mine(name), theirs) {
+            (Some(t), None) => out.push((name.clone(), now.clone(), t)),
+            (Some(t), Some((v, at))) if at <= t || same(v, now) => out.push((name.clone(), now.clone(), t.max(at))),
+            (Some(_), Some((v, at))) => {
+                newer_elsewhere.push(name.clone());
+                out.push((name.clone(), v.clone(), at));
+            }
+            (None, Some((v, at))) => out.push((name.clone(), v.clone(), at)),
+            (None, None) => {}
+        }
+    }
+    // Fields the stored draft has and this page does not (another version of the form).
+    if let Some(d) = stored {
+        for (name, v) in &d.fields {
+            if !current.iter().any(|(n, _)| n == name) {
+                out.push((name.clone(), v.clone(), d.edited_at(name)));
+            }
+        }
+    }
+    (out, newer_elsewhere)
+}
+
 /// Equal values, ignoring whitespace at the ends of text (editors add a trailing newline).
-fn same(a: &FieldValue, b: &FieldValue) -> bool {
+pub(crate) fn same(a: &FieldValue, b: &FieldValue) -> bool {
     match (a, b) {
         (FieldValue::Text(x), FieldValue::Text(y)) => x.trim() == y.trim(),
         (FieldValue::Text(x), FieldValue::List(l)) | (FieldValue::List(l), FieldValue::Text(x)) => {

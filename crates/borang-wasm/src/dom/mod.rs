@@ -134,6 +134,10 @@ struct State {
     save_timer: Option<JsValue>,
     /// A saved draft waiting for the applicant's decision (see `Offer`).
     offer: Option<Offer>,
+    /// Each field's value as this tab last saved, loaded or restored it, and when this tab
+    /// last changed it (ms): a field this tab never changed keeps the stored draft's text.
+    baseline: Vec<(String, FieldValue)>,
+    edited: Vec<(String, f64)>,
     drafts_warned: bool,
     frame_docs: Vec<Document>,
     /// A submit went through: the draft was cleared and is not written again.
@@ -159,6 +163,7 @@ struct Callbacks {
     save: Closure<dyn FnMut(JsValue)>,
     click: Closure<dyn FnMut(JsValue)>,
     hidden: Closure<dyn FnMut(JsValue)>,
+    storage: Closure<dyn FnMut(JsValue)>,
 }
 
 struct Inner {
@@ -170,6 +175,8 @@ struct Inner {
     lang: Lang,
     opts: Options,
     drafts: Option<Drafts>,
+    /// This attachment's id in drafts, to tell its own saves from another tab's.
+    tab: String,
     state: RefCell<State>,
     callbacks: Callbacks,
 }
@@ -285,9 +292,19 @@ fn find_form(doc: &Document, target: JsValue) -> Result<HtmlFormElement, Error> 
             .and_then(|el| el.dyn_into::<HtmlFormElement>().ok())
             .ok_or_else(|| Error::new(&format!("borang: no <form> matches {selector:?}")));
     }
-    target
-        .dyn_into::<HtmlFormElement>()
-        .map_err(|_| Error::new("borang: attach() needs a <form> element or a selector"))
+    target.dyn_into::<HtmlFormElement>().map_err(|target| {
+        // A form of another window (a same-origin iframe) fails `instanceof` here: its nodes,
+        // events and stylesheets belong to that window's realm. Say what to do instead.
+        let tag = js_sys::Reflect::get(&target, &JsValue::from_str("tagName")).ok().and_then(|t| t.as_string());
+        if tag.is_some_and(|t| t.eq_ignore_ascii_case("form")) {
+            Error::new(
+                "borang: this <form> belongs to another document (an iframe); load borang in that \
+                 document instead: the embed tag in the frame's page, or attach() imported there",
+            )
+        } else {
+            Error::new("borang: attach() needs a <form> element or a selector")
+        }
+    })
 }
 
 /// Zero-config: rules from the form's own markup. The notes go to the console, except the
@@ -458,6 +475,8 @@ impl Inner {
             announce_timer: None,
             save_timer: None,
             offer: None,
+            baseline: Vec::new(),
+            edited: Vec::new(),
             drafts_warned: false,
             frame_docs: Vec::new(),
             sent: false,
@@ -472,6 +491,7 @@ impl Inner {
             lang,
             opts,
             drafts,
+            tab: format!("{:x}{:x}", (js_sys::Math::random() * 4e9) as u64, Date::now() as u64),
             state: RefCell::new(state),
             callbacks: Callbacks::new(weak),
         });
@@ -519,6 +539,9 @@ impl Inner {
         self.session.listen(self.window.as_ref(), "submit", cb.submitted.as_ref().unchecked_ref(), false);
         self.session.listen(self.window.as_ref(), "pagehide", cb.hidden.as_ref().unchecked_ref(), false);
         self.session.listen(self.doc.as_ref(), "visibilitychange", cb.hidden.as_ref().unchecked_ref(), false);
+        if self.drafts.is_some() {
+            self.session.listen(self.window.as_ref(), "storage", cb.storage.as_ref().unchecked_ref(), false);
+        }
         let observe = Object::new();
         for (key, value) in [("childList", true), ("subtree", true), ("attributes", true)] {
             Reflect::set(&observe, &key.into(), &value.into())?;
@@ -1011,35 +1034,100 @@ impl Inner {
             }
         }
         let Some(drafts) = &self.drafts else { return };
-        let mut values = self.current_values();
-        if let Some(offer) = &self.state.borrow().offer {
-            values = offer.merged(&values);
-        }
-        if drafts.save(Date::now(), &values).is_err() {
+        let now = Date::now();
+        let current = self.current_values();
+        let (merged, newer_elsewhere) = {
             let mut st = self.state.borrow_mut();
-            if !std::mem::replace(&mut st.drafts_warned, true) {
-                let text = ui::text(Ui::DraftUnavailable, self.lang, &[]);
-                warn(&format!("borang: {text}"));
-                if let Some(summary) = &st.summary {
-                    summary.show_note(&text);
-                }
+            note_edits(&mut st, &current, now);
+            // What another tab saved since is read back, so its newer text is kept.
+            let stored = drafts.load();
+            drafts::merge(&current, &st.edited, stored.as_ref())
+        };
+        if drafts.save(now, &self.tab, &merged).is_err() {
+            self.drafts_unavailable();
+            return;
+        }
+        if !newer_elsewhere.is_empty() && self.state.borrow().offer.is_none() {
+            self.offer_newer();
+        }
+    }
+
+    /// Says once, in the panel and the console, that drafts cannot be kept.
+    fn drafts_unavailable(&self) {
+        let mut st = self.state.borrow_mut();
+        if !std::mem::replace(&mut st.drafts_warned, true) {
+            let text = ui::text(Ui::DraftUnavailable, self.lang, &[]);
+            warn(&format!("borang: {text}"));
+            if let Some(summary) = &st.summary {
+                summary.show_note(&text);
             }
+        }
+    }
+
+    /// Another tab saved this form's draft. If it holds text newer than what this tab shows,
+    /// offer it; this tab's own text stays until the applicant chooses.
+    fn on_storage(&self, event: &JsValue) {
+        let Some(drafts) = &self.drafts else { return };
+        let key = Reflect::get(event, &"key".into()).ok().and_then(|k| k.as_string());
+        if key.as_deref() != Some(drafts.key()) || self.state.borrow().sent {
+            return;
+        }
+        // This tab's pending text is written first (merged, never over newer text).
+        if self.state.borrow().save_timer.is_some() {
+            self.save_now();
+        }
+        if self.state.borrow().offer.is_none() {
+            self.offer_newer();
+        }
+    }
+
+    /// Offers the stored draft when another tab wrote, for some field, text that differs from
+    /// this page's and is newer than this tab's own edit of it.
+    fn offer_newer(&self) {
+        let Some(drafts) = &self.drafts else { return };
+        let Some(draft) = drafts.load() else { return };
+        if draft.tab == self.tab {
+            return;
+        }
+        let current = self.current_values();
+        let newer = {
+            let st = self.state.borrow();
+            draft.fields.iter().any(|(name, saved)| {
+                let mine = st.edited.iter().find(|(n, _)| n == name).map_or(f64::NEG_INFINITY, |(_, t)| *t);
+                let shown = current.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+                shown.is_some_and(|v| !drafts::same(v, saved)) && draft.edited_at(name) > mine
+            })
+        };
+        if newer {
+            let offset = -(Date::new_0().get_timezone_offset() as i32);
+            let time = ui::timestamp(draft.saved_at, offset, self.lang);
+            let text = ui::text(Ui::DraftNewerElsewhere, self.lang, &[("time", &time)]);
+            self.show_offer(draft, current, &text);
         }
     }
 
     fn offer_draft(&self) {
         let Some(drafts) = &self.drafts else { return };
-        let Some(draft) = drafts.load() else { return };
         let loaded = self.current_values();
+        self.state.borrow_mut().baseline = loaded.clone();
+        if !drafts.available() {
+            // Private mode or storage blocked: say so now, not after the first save.
+            return self.drafts_unavailable();
+        }
+        let Some(draft) = drafts.load() else { return };
         if !draft.differs_from(&loaded) {
             return;
         }
         let offset = -(Date::new_0().get_timezone_offset() as i32);
         let time = ui::timestamp(draft.saved_at, offset, self.lang);
         let text = ui::text(Ui::DraftFound, self.lang, &[("time", &time)]);
+        self.show_offer(draft, loaded, &text);
+    }
+
+    fn show_offer(&self, draft: drafts::Draft, loaded: Vec<(String, FieldValue)>, text: &str) {
         let mut st = self.state.borrow_mut();
         match &st.summary {
-            Some(summary) => summary.show_draft(Some(&text)),
+            Some(summary) => summary.show_draft(Some(text)),
             // Without a panel there is nowhere to ask: keep the draft, say so in the console.
             None => {
                 info(&format!("borang: {text} (no summary panel to offer it in; the draft is kept)"));
@@ -1088,7 +1176,8 @@ impl Inner {
                     let controls: Vec<(Control, FieldValue)> = {
                         let st = self.state.borrow();
                         restorable
-                            .into_iter()
+                            .iter()
+                            .cloned()
                             .filter_map(|(name, value)| {
                                 let field = st.fields.iter().find(|f| f.name == name)?;
                                 Some((field.control.clone()?, value))
@@ -1096,6 +1185,14 @@ impl Inner {
                             .collect()
                     };
                     // Restoring fires input events; they mark the sections for the next frame.
+                    {
+                        // The restored text is this tab's now, as old as it was in the draft.
+                        let mut st = self.state.borrow_mut();
+                        for (name, value) in &restorable {
+                            set_entry(&mut st.baseline, name, value.clone());
+                            set_entry(&mut st.edited, name, offer.draft.edited_at(name));
+                        }
+                    }
                     for (control, value) in controls {
                         control.restore(&value);
                     }
@@ -1106,8 +1203,22 @@ impl Inner {
                 }
             }
             Some("discard") => {
-                self.state.borrow_mut().offer = None;
+                // What the page shows is what the applicant keeps: it is saved as this tab's
+                // newest text, over the draft they dismissed.
+                let current = self.current_values();
+                {
+                    let mut st = self.state.borrow_mut();
+                    st.offer = None;
+                    let now = Date::now();
+                    for (name, value) in current {
+                        set_entry(&mut st.edited, &name, now);
+                        set_entry(&mut st.baseline, &name, value);
+                    }
+                }
                 self.after_offer(None);
+                if self.state.borrow().save_timer.is_none() {
+                    self.save_now();
+                }
             }
             _ => {}
         }
@@ -1130,6 +1241,26 @@ impl Inner {
         if leaving && pending {
             self.save_now();
         }
+    }
+}
+
+/// Records, for every field whose value changed since this tab last saved or loaded it, that
+/// this tab changed it at `now`.
+fn note_edits(st: &mut State, current: &[(String, FieldValue)], now: f64) {
+    for (name, value) in current {
+        let before = st.baseline.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+        let changed = before.map_or(!value.is_empty(), |b| !drafts::same(b, value));
+        if changed {
+            set_entry(&mut st.edited, name, now);
+            set_entry(&mut st.baseline, name, value.clone());
+        }
+    }
+}
+
+fn set_entry<T>(list: &mut Vec<(String, T)>, name: &str, value: T) {
+    match list.iter_mut().find(|(n, _)| n == name) {
+        Some(entry) => entry.1 = value,
+        None => list.push((name.to_owned(), value)),
     }
 }
 
@@ -1190,6 +1321,7 @@ impl Callbacks {
             save: cb(weak, |i, _| i.save_now()),
             click: cb(weak, |i, e| i.on_click(e.unchecked_ref())),
             hidden: cb(weak, |i, e| i.on_hidden(e.unchecked_ref())),
+            storage: cb(weak, |i, e| i.on_storage(&e)),
         }
     }
 }
