@@ -37,11 +37,41 @@ await page.goto(`http://127.0.0.1:${server.address().port}/bench/borang.html`);
 await page.waitForFunction(() => window.__benchReady === true);
 const proposal = makeProposal(corpusSentences(join(REPO, "../shared/corpus")), words);
 await page.evaluate((v) => { window.benchFill(v); window.benchLib.resetValues(); window.benchLib.checkAll(); }, proposal);
+if (what === "idle") await page.evaluate(() => document.getElementById("signifikansi").focus());
+if (what === "split") {
+  // Where a full check's time goes, without a profiler: the same fields through each step.
+  const r = await page.evaluate(async () => {
+    const mod = await import("/borang/borang.js");
+    const form = document.getElementById("proposal");
+    const texts = [...form.querySelectorAll("textarea")].map((t) => t.value);
+    const validator = mod.Validator.preset("kipp-2023", { lang: "id" });
+    const values = Object.fromEntries([...form.querySelectorAll("textarea,input[type=text],input[type=url]")].map((e) => [e.name, e.value]));
+    const enc = new TextEncoder();
+    const buf = new Uint8Array(1 << 23);
+    const t = (f, n = 200) => { for (let i = 0; i < 5; i++) f(); const s = []; for (let i = 0; i < n; i++) { const a = performance.now(); f(); s.push(performance.now() - a); } s.sort((a, b) => a - b); return +s[n >> 1].toFixed(3); };
+    return {
+      crossOriginIsolated,
+      "Validator.check (all)": t(() => validator.check(values)),
+      "countText office, each field": t(() => texts.forEach((x) => mod.countText(x, "office"))),
+      "countText unicode, each field": t(() => texts.forEach((x) => mod.countText(x, "unicode"))),
+      "countText office, ASCII-only copy": t(() => texts.forEach((x) => mod.countText(x.replace(/[^\x00-\x7f]/g, "-"), "office"))),
+      "TextEncoder.encodeInto, each field (transfer floor)": t(() => texts.forEach((x) => enc.encodeInto(x, buf))),
+      "/\\S+/g, each field": t(() => texts.forEach((x) => (x.match(/\S+/g) || []).length)),
+    };
+  });
+  console.log(r);
+  await browser.close();
+  server.close();
+  process.exit(0);
+}
 const cdp = await page.context().newCDPSession(page);
 await cdp.send("Profiler.enable");
 await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
 await cdp.send("Profiler.start");
-if (what === "keystroke") {
+if (what === "idle") {
+  // Nothing happens: what borang costs a page that just sits there (the slow poll).
+  await page.waitForTimeout(10_000);
+} else if (what === "keystroke") {
   for (let i = 0; i < 100; i++) await page.evaluate(() => window.benchEdit("signifikansi", false));
 } else {
   await page.evaluate((engine) => window.benchFullCheck(300, 8000, engine), what === "engine");
@@ -58,6 +88,9 @@ profile.samples.forEach((id, i) => {
   self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0));
   total += dt[i] ?? 0;
 });
+const byFile = new Map();
+for (const [k, v] of self) { const f = k.split(" ").pop() || "(native)"; byFile.set(f, (byFile.get(f) ?? 0) + v); }
+console.log("by file:", [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([f, v]) => `${f} ${(v / 1000).toFixed(0)} ms`).join(", "));
 const top = [...self.entries()].filter(([k]) => !k.startsWith("(idle)") && !k.startsWith("(program)")).sort((a, b) => b[1] - a[1]).slice(0, 40);
 const busy = top.reduce((a, [, v]) => a + v, 0);
 console.log(`${what}, ${words} words: ${(total / 1000).toFixed(0)} ms profiled`);
