@@ -36,7 +36,9 @@ const EDITED = "signifikansi"; // the longest section: the edit that costs most
 const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: (500 * 1000 / 8) * 0.8, uploadThroughput: (500 * 1000 / 8) * 0.8 };
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm" };
-const MOUNTS = [["/bench/pages/", "bench/pages"], ["/vendor/", "node_modules"], ["/borang/", "dist/borang"]];
+// --dist DIR: another build of the package (to compare two builds; default dist/borang).
+const DIST = opt("--dist", "dist/borang");
+const MOUNTS = [["/bench/pages/", "bench/pages"], ["/vendor/", "node_modules"], ["/borang/", DIST]];
 
 // ---------- the server: gzip like a real portal, cross-origin isolated (5 µs timers) ----------
 const gzCache = new Map();
@@ -222,7 +224,7 @@ for (const lib of libs) {
 
 // The JS build of the engine (wasm2js, issue 4), when dist/borang/ has one.
 function jsBuild() {
-  const dir = join(REPO, "dist/borang");
+  const dir = resolve(REPO, DIST);
   if (!existsSync(dir)) return { built: false };
   const found = readdirSync(dir).filter((f) => /(\.wasm\.js|wasm2js|_js\.js|asm\.js|\.js\.mjs)$/.test(f) || (/^borang[._-](js|wasm2js|nowasm|csp)/.test(f) && f !== "borang.js"));
   if (!found.length) return { built: false };
@@ -238,7 +240,7 @@ function jsBuild() {
 function pkgSizes() {
   const out = {};
   for (const f of ["borang_bg.wasm", "borang.js", "embed.js"]) {
-    const p = join(REPO, "dist/borang", f);
+    const p = resolve(REPO, DIST, f);
     if (existsSync(p)) {
       const body = readFileSync(p);
       out[f] = { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
