@@ -59,6 +59,11 @@ test: setup-test
 demo: dist
 	node scripts/serve.mjs
 
+# Speed and size in headless Chromium beside the peers: bench/results.json, RESULTS.md, check-time.svg.
+.PHONY: bench
+bench: dist
+	node bench/run.mjs
+
 clean:
 	rm -rf pkg dist target/screenshots
 	cargo clean

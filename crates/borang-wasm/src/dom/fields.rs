@@ -114,9 +114,45 @@ impl Control {
         }
     }
 
-    /// A cheap fingerprint of the current value (see [`fingerprint`]).
-    pub fn fingerprint(&self) -> u64 {
-        fingerprint(&self.value())
+    /// The text of a text field as the JS string itself, not copied into wasm.
+    fn js_text(&self) -> Option<JsValue> {
+        thread_local! {
+            // The property names, made JS strings once (the poll asks every second).
+            static VALUE: JsValue = JsValue::from_str("value");
+            static INNER_TEXT: JsValue = JsValue::from_str("innerText");
+        }
+        Some(match self {
+            Control::Text(el) => VALUE.with(|prop| Reflect::get(el, prop)).unwrap_or(JsValue::UNDEFINED),
+            // As `inner_text()` does, a throwing getter throws on (the fail-open guard stops).
+            Control::Editable(el) | Control::Editor { editable: el, .. } => {
+                INNER_TEXT.with(|prop| Reflect::get(el, prop)).unwrap_or_else(|e| wasm_bindgen::throw_val(e))
+            }
+            _ => return None,
+        })
+    }
+
+    /// The value as the checker reads it (see [`Control::value`]), and what the slow poll
+    /// will compare against.
+    pub fn read(&self) -> (FieldValue, Seen) {
+        match self.js_text() {
+            Some(js) => (FieldValue::Text(js.as_string().unwrap_or_default()), Seen::Text(js)),
+            None => {
+                let value = self.value();
+                let hash = fingerprint(&value);
+                (value, Seen::Hash(hash))
+            }
+        }
+    }
+
+    /// Whether the value is still the one [`Control::read`] saw. Text is compared as JS
+    /// strings (`===`, in JS): a form of long proposals costs the poll next to nothing, where
+    /// copying every text into wasm and hashing it took milliseconds each second.
+    pub fn unchanged(&self, seen: &Seen) -> bool {
+        match (seen, self.js_text()) {
+            (Seen::Text(old), Some(now)) => *old == now,
+            (Seen::Hash(hash), None) => fingerprint(&self.value()) == *hash,
+            _ => false,
+        }
     }
 
     /// The element borang's feedback goes after.
@@ -233,9 +269,21 @@ impl Control {
     }
 }
 
-/// A fingerprint of a value, for the slow poll that catches scripted changes and dictation
-/// that fire no event.
-pub(crate) fn fingerprint(value: &FieldValue) -> u64 {
+/// What the slow poll (which catches scripted changes and dictation that fire no event)
+/// compares a field's value against: the last value checked.
+#[derive(Default)]
+pub(crate) enum Seen {
+    /// Not read yet: looks changed.
+    #[default]
+    Nothing,
+    /// A text field's JS string.
+    Text(JsValue),
+    /// A [`fingerprint`] of a choice or a file list.
+    Hash(u64),
+}
+
+/// A fingerprint of a value that is not free text.
+fn fingerprint(value: &FieldValue) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     match value {

@@ -93,8 +93,8 @@ struct Field {
     owners: Vec<usize>,
     /// Sections whose result depends on this field (owners included).
     readers: Vec<usize>,
-    /// The fingerprint of the value last checked: the poll compares against it.
-    fingerprint: u64,
+    /// The value last checked: the poll compares against it.
+    seen: fields::Seen,
     /// Where custom validity goes, decided when the field is bound (deciding it needs
     /// layout, which must not be forced on every keystroke).
     validity: Option<Element>,
@@ -425,7 +425,7 @@ impl Inner {
                     feedback: None,
                     owners: Vec::new(),
                     readers: Vec::new(),
-                    fingerprint: 0,
+                    seen: fields::Seen::Nothing,
                     validity: None,
                 });
                 fields.len() - 1
@@ -579,7 +579,7 @@ impl Inner {
                     st.sections[s].dirty = true;
                 }
             }
-            // The fingerprint is left to `render`, which reads the value it checks: a change
+            // What the poll compares against is left to `render`, which reads the value it checks: a change
             // no event reported must still look changed to the poll.
             if let Some(control) = &field.control {
                 let validity = control.validity_target();
@@ -689,8 +689,8 @@ impl Inner {
             for &f in &st.sections[i].reads {
                 let field = &mut st.fields[f];
                 if let Some(control) = &field.control {
-                    let value = control.value();
-                    field.fingerprint = fields::fingerprint(&value);
+                    let (value, seen) = control.read();
+                    field.seen = seen;
                     values.insert(field.name.clone(), value);
                 }
             }
@@ -999,7 +999,7 @@ impl Inner {
                 .iter()
                 .filter_map(|f| {
                     let control = f.control.as_ref()?;
-                    (control.fingerprint() != f.fingerprint).then(|| control.focus_target().into())
+                    (!control.unchanged(&f.seen)).then(|| control.focus_target().into())
                 })
                 .collect()
         };

@@ -1,0 +1,67 @@
+// The libraries the benchmark compares, each set up to do the KIPP form's job as closely as it
+// can. `does` says what each one checks; where a library cannot do something borang does, the
+// table says so instead of faking it.
+import { SECTIONS } from "./corpus.mjs";
+
+const V = "/vendor"; // node_modules/, served by bench/run.mjs
+const maxOf = Object.fromEntries(SECTIONS.map(([id, , max]) => [id, max]));
+
+export const LIBS = [
+  {
+    id: "borang",
+    label: "borang (wasm)",
+    does: "office words, graphemes, sentences per section; required, URL host, files, choices; section totals and summary panel",
+    head: `<script type="module" src="/borang/embed.js" data-rules="/borang/rules/kipp-2023.json" data-form="#proposal" data-lang="id" data-drafts="off"></script>`,
+    tail: `<script type="module" src="/bench/pages/borang.js"></script>`,
+    engine: true,
+  },
+  {
+    id: "parsley",
+    label: "Parsley.js 2.9.2 + words extra",
+    does: "words by whitespace split (no office rules), required, URL; no characters, no section totals or summary",
+    head: `<script src="${V}/jquery/dist/jquery.min.js"></script>
+<script src="${V}/parsleyjs/dist/parsley.min.js"></script>
+<script src="${V}/parsleyjs/src/extra/validator/words.js"></script>`,
+    textarea: (id) => `required data-parsley-maxwords="${maxOf[id]}" data-parsley-trigger="input"`,
+    input: (name) => (name === "link_youtube" ? `required data-parsley-trigger="input"` : `required`),
+    tail: `<script src="/bench/pages/parsley.js"></script>`,
+  },
+  {
+    id: "jqv",
+    label: "jQuery Validation 1.22.1 + maxWords",
+    does: "words by /\\b\\w+\\b/ after stripping HTML (no office rules), required, URL; no characters, no section totals or summary",
+    head: `<script src="${V}/jquery/dist/jquery.min.js"></script>
+<script src="${V}/jquery-validation/dist/jquery.validate.min.js"></script>
+<script src="${V}/jquery-validation/dist/additional-methods.min.js"></script>`,
+    tail: `<script src="/bench/pages/jqv.js"></script>`,
+  },
+  {
+    id: "govuk",
+    label: "GOV.UK Frontend 6.6.0 Character Count (data-maxwords)",
+    does: "words by /\\S+/ per textarea and a counter; no required, URL, files or section totals",
+    head: `<script type="module" src="/bench/pages/govuk.js"></script>`,
+    wrap: (id, max, inner) =>
+      `<div class="govuk-character-count" data-module="govuk-character-count" data-maxwords="${max}">
+    ${inner.replace(`<textarea id="${id}"`, `<textarea class="govuk-textarea govuk-js-character-count" id="${id}"`)}
+    <div id="${id}-info" class="govuk-hint govuk-character-count__message">Maksimal ${max} kata</div>
+    </div>`,
+  },
+  {
+    id: "valibot",
+    label: "Valibot 1.5.0 maxWords (Intl.Segmenter)",
+    does: "UAX #29 words via Intl.Segmenter (not office rules), required, URL; a message per field; no section totals",
+    head: `<script type="module" src="/bench/pages/valibot.js"></script>`,
+  },
+  {
+    id: "segmenter",
+    label: "bare Intl.Segmenter loop",
+    does: "isWordLike segments per field and a counter; nothing else",
+    head: `<script type="module" src="/bench/pages/floor.js?segmenter"></script>`,
+  },
+  {
+    id: "regex",
+    label: "bare /\\S+/g count",
+    does: "whitespace-separated tokens per field and a counter; nothing else",
+    head: `<script type="module" src="/bench/pages/floor.js?regex"></script>`,
+  },
+];

@@ -1,0 +1,34 @@
+// borang as a portal adds it: the embed tag in the head (see bench/libs.mjs).
+const form = document.getElementById("proposal");
+form.addEventListener("borang:update", () => window.__feedback());
+const embed = await import("/borang/embed.js");
+await embed.ready;
+const handle = embed.attachmentFor(form);
+if (!handle) throw new Error("borang did not attach");
+window.__feedback();
+const mod = await import("/borang/borang.js");
+const validator = mod.Validator.preset("kipp-2023", { lang: "id" });
+const fields = [...new Set([...form.elements].map((el) => el.name).filter(Boolean))];
+function values() {
+  const out = {};
+  for (const name of fields) {
+    const els = form.querySelectorAll(`[name="${name}"]`);
+    const el = els[0];
+    if (el.type === "file") out[name] = [];
+    else if (el.type === "checkbox") out[name] = [...els].filter((e) => e.checked).map((e) => e.value);
+    else if (el.type === "radio") out[name] = [...els].find((e) => e.checked)?.value ?? "";
+    else out[name] = el.value;
+  }
+  return out;
+}
+let cached = null;
+window.benchLib = {
+  frame: true,
+  // The DOM layer: finds the fields, re-reads every value, checks, renders, returns the report.
+  checkAll: () => handle.check(),
+  // The engine alone: Validator.check over values already read (string transfer included).
+  engineCheck: () => validator.check((cached ??= values())),
+  resetValues: () => { cached = null; },
+  wasmBytes: async () => (await mod.default()).memory.buffer.byteLength,
+};
+window.__benchReady = true;

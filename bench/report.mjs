@@ -1,0 +1,120 @@
+// The Markdown table and the SVG chart of bench/results.json.
+const f = (x, d = 2) => (x === null || x === undefined ? "–" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(d));
+const mp = (s) => (s ? `${f(s.median)} / ${f(s.p95)}` : "–");
+const kb = (b) => (b ? `${(b / 1024).toFixed(1)} KB` : "–");
+const mb = (b) => (b ? `${(b / 2 ** 20).toFixed(1)} MB` : "–");
+const K = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+export function renderMarkdown(r) {
+  const sizes = r.config.sizes;
+  const borang = r.libs.find((l) => l.id === "borang");
+  const lines = [];
+  lines.push(`# borang benchmark${r.quick ? " (quick smoke mode: tiny workloads, not figures)" : ""}`, "");
+  lines.push(`${r.date.slice(0, 10)} · ${r.chromium} · Node ${r.node} · ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB · load average ${r.machine.loadavgBefore.join(" ")} before, ${r.machine.loadavgAfter.join(" ")} after (${r.machine.note})`, "");
+  lines.push(`Workloads: the KIPP 2023 form filled with a proposal of ${sizes.map((s) => `${r.workloads.words[s].toLocaleString("en")} words (${kb(r.workloads.utf8Bytes[s])})`).join(", ")} built from the Indonesian corpus, shared among the nine text sections by their limits; a ${mb(r.workloads.pasteBytes)} paste into one field. Times in ms, median / p95.`, "");
+
+  lines.push("## What each one checks", "", "| library | checks | shipped (gzip) |", "|---|---|---|");
+  for (const l of r.libs) lines.push(`| ${l.label} | ${l.does} | ${kb(l.bytes?.gzip)} |`);
+  if (r.borangFiles["borang_bg.wasm"]) {
+    const w = r.borangFiles["borang_bg.wasm"], g = r.borangFiles["borang.js"];
+    lines.push("", `borang wasm + glue: ${kb(w.gzip + g.gzip)} gzip (\`borang_bg.wasm\` ${kb(w.gzip)}, \`borang.js\` ${kb(g.gzip)}); raw ${kb(w.raw + g.raw)}. Shipped above = every file the page loaded (embed, guard, rules file included).`);
+  }
+  lines.push("", `JS build (wasm2js, for strict-CSP pages): ${r.jsBuild.built ? r.jsBuild.files.map((x) => `\`${x.path}\` ${kb(x.gzip)} gzip`).join(", ") : "not built (no JS build in dist/borang/ at bench time)"}.`);
+
+  lines.push("", "## Full-form check", "", "Every section of the form checked and its feedback updated (forced layout included). borang (wasm) is the DOM layer's `check()`: find the fields, re-read every value, check, render, return the report; *engine* is `Validator.check(values)` on values already read (string transfer and report conversion included).", "");
+  lines.push(`| library | ${sizes.map((s) => `${K(s)} words`).join(" | ")} | ${K(sizes.at(-1))} ÷ ${K(sizes.at(-2) ?? sizes[0])} |`, `|---|${sizes.map(() => "---|").join("")}---|`);
+  const rows = [];
+  for (const l of r.libs) {
+    rows.push([l.label, l.fullCheck]);
+    if (l.engineCheck) rows.push(["borang engine (`Validator.check`)", l.engineCheck]);
+  }
+  for (const [label, fc] of rows) {
+    const a = fc[sizes.at(-2) ?? sizes[0]]?.median, b = fc[sizes.at(-1)]?.median;
+    lines.push(`| ${label} | ${sizes.map((s) => mp(fc[s])).join(" | ")} | ${a && b ? `${(b / a).toFixed(1)}×` : "–"} |`);
+  }
+
+  lines.push("", `## One keystroke in a ${r.config.keystrokeWords.toLocaleString("en")}-word proposal, and a paste`, "");
+  lines.push(`An edit of \`${r.config.editedField}\`: *work* is the script time from the input event to the updated counter and summary (event handlers, plus for borang the animation-frame callback that checks the edited section and renders, plus layout); *latency* adds the wait for the next frame (borang renders once per frame). CPU throttling by CDP \`Emulation.setCPUThrottlingRate\`.`, "");
+  lines.push(`| library | work, no throttle | work, 4× throttle | latency, 4× throttle | ${mb(r.workloads.pasteBytes)} paste: work | peak JS heap |`, "|---|---|---|---|---|---|");
+  for (const l of r.libs) {
+    lines.push(`| ${l.label} | ${mp(l.keystroke.none?.work)} | ${mp(l.keystroke.x4?.work)} | ${mp(l.keystroke.x4?.latency)} | ${mp(l.paste?.work)} | ${mb(l.peakHeap)}${l.wasmMemory ? ` (+ ${mb(l.wasmMemory)} wasm memory)` : ""} |`);
+  }
+
+  if (borang?.keystroke.x4?.parts) {
+    const p = (t) => borang.keystroke[t].parts;
+    lines.push("", `borang's keystroke work, median, in three parts — the input handler (marks the section dirty, restarts the announce timer, asks for a frame) + the frame (reads and counts the edited section, checks it, renders its feedback, its summary row and the totals) + layout: ${["none", "x4"].map((t) => `${t === "none" ? "no throttle" : "4× throttle"} ${f(p(t).handler?.median)} + ${f(p(t).frame?.median)} + ${f(p(t).layout?.median)} ms`).join("; ")}.`);
+  }
+
+  lines.push("", "## From the script tag to the first feedback", "", `A page holding a 2,000-word draft, cache disabled, served gzip; slow 3G = DevTools' preset (${r.config.slow3g.latency} ms latency, ${(r.config.slow3g.downloadThroughput * 8 / 1000).toFixed(0)} kbit/s) by CDP \`Network.emulateNetworkConditions\`. For the peers, the first feedback is their first validation or count after they load.`, "");
+  lines.push("| library | localhost | slow 3G |", "|---|---|---|");
+  for (const l of r.libs) lines.push(`| ${l.label} | ${mp(l.load.localhost?.fromTag)} | ${l.load.slow3g ? mp(l.load.slow3g.fromTag) : "not run"} |`);
+
+  if (borang && !r.quick) {
+    const mid = sizes.includes(20000) ? 20000 : sizes[1];
+    const get = (id, key = "fullCheck") => r.libs.find((l) => l.id === id)?.[key]?.[mid]?.median;
+    const eng = get("borang", "engineCheck"), dom = get("borang");
+    const rx = get("regex"), par = get("parsley"), seg = get("segmenter");
+    const w = r.borangFiles["borang_bg.wasm"], g = r.borangFiles["borang.js"];
+    lines.push("", "## Against the issue's targets", "", "| target | measured | met |", "|---|---|---|");
+    const row = (t, m, ok) => lines.push(`| ${t} | ${m} | ${ok ? "yes" : "**no**"} |`);
+    row("full check, 20k words ≤ 0.8 ms median", `engine ${f(eng)} ms; DOM \`check()\` ${f(dom)} ms`, eng <= 0.8);
+    row("within 2× of a bare `/\\S+/g` count", `engine ${f(eng / rx)}×, DOM ${f(dom / rx)}× the regex's ${f(rx)} ms`, eng <= 2 * rx);
+    row("≥ 6× faster than Parsley", `${f(par / eng)}× (engine), ${f(par / dom)}× (DOM)`, par / eng >= 6);
+    row("≥ 15× faster than Intl.Segmenter", `${f(seg / eng)}× (engine), ${f(seg / dom)}× (DOM)`, seg / eng >= 15);
+    const lin = (borang.engineCheck[200000]?.median ?? 0) / (borang.engineCheck[20000]?.median ?? 1);
+    row("cost linear to 200k words", `200k ÷ 20k = ${lin.toFixed(1)}× (engine)`, lin <= 12);
+    const rxk = r.libs.find((l) => l.id === "regex")?.keystroke.x4?.work?.median;
+    row("keystroke ≤ 2 ms median at 4× throttle", `${f(borang.keystroke.x4?.work?.median)} ms work (the bare \`/\\S+/g\` counter alone: ${f(rxk)} ms)`, borang.keystroke.x4?.work?.median <= 2);
+    row("wasm + glue ≤ 60 KB gzip", kb(w.gzip + g.gzip), w.gzip + g.gzip <= 60 * 1024);
+  }
+  const errs = r.libs.filter((l) => l.errors.length);
+  if (errs.length) {
+    lines.push("", "## Errors seen on the pages", "");
+    for (const l of errs) lines.push(`- ${l.label}: ${l.errors.slice(0, 3).join("; ")}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const COLORS = ["#d4351c", "#7a2e8f", "#1d70b8", "#00703c", "#f47738", "#505a5f", "#b1b4b6", "#912b88"];
+
+/** Check time against proposal size, log-log, one line per library. */
+export function renderSvg(r) {
+  const sizes = r.config.sizes;
+  const series = [];
+  for (const l of r.libs) {
+    series.push({ label: l.label, pts: sizes.map((s) => [r.workloads.words[s], l.fullCheck[s]?.median]) });
+    if (l.engineCheck) series.push({ label: "borang engine (Validator.check)", pts: sizes.map((s) => [r.workloads.words[s], l.engineCheck[s]?.median]) });
+  }
+  const all = series.flatMap((s) => s.pts).filter((p) => p[1] > 0);
+  const W = 760, H = 460, L = 70, R = 300, T = 40, B = 60;
+  const lx = (v) => Math.log10(v);
+  const x0 = Math.floor(lx(Math.min(...all.map((p) => p[0])))), x1 = Math.ceil(lx(Math.max(...all.map((p) => p[0]))));
+  const y0 = Math.floor(lx(Math.min(...all.map((p) => p[1])))), y1 = Math.ceil(lx(Math.max(...all.map((p) => p[1]))));
+  const X = (v) => L + ((lx(v) - x0) / Math.max(1, x1 - x0)) * (W - L - R);
+  const Y = (v) => H - B - ((lx(v) - y0) / Math.max(1, y1 - y0)) * (H - T - B);
+  const o = [];
+  o.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`);
+  o.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
+  o.push(`<text x="${L}" y="22" font-size="15" font-weight="bold">Full-form check time vs proposal size (median, log-log)</text>`);
+  for (let e = y0; e <= y1; e++) {
+    const v = 10 ** e;
+    o.push(`<line x1="${L}" x2="${W - R}" y1="${Y(v)}" y2="${Y(v)}" stroke="#ddd"/><text x="${L - 6}" y="${Y(v) + 4}" text-anchor="end">${v >= 1 ? v : v.toFixed(-e)} ms</text>`);
+  }
+  for (let e = x0; e <= x1; e++) {
+    const v = 10 ** e;
+    o.push(`<line y1="${T}" y2="${H - B}" x1="${X(v)}" x2="${X(v)}" stroke="#ddd"/><text x="${X(v)}" y="${H - B + 18}" text-anchor="middle">${v.toLocaleString("en")}</text>`);
+  }
+  o.push(`<text x="${(L + W - R) / 2}" y="${H - 18}" text-anchor="middle">words in the proposal</text>`);
+  series.forEach((s, i) => {
+    const c = COLORS[i % COLORS.length];
+    const pts = s.pts.filter((p) => p[1] > 0);
+    const dash = s.label.startsWith("borang engine") ? ` stroke-dasharray="6 4"` : "";
+    o.push(`<polyline fill="none" stroke="${c}" stroke-width="2"${dash} points="${pts.map((p) => `${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join(" ")}"/>`);
+    for (const p of pts) o.push(`<circle cx="${X(p[0]).toFixed(1)}" cy="${Y(p[1]).toFixed(1)}" r="3" fill="${c}"/>`);
+    const ly = T + 10 + i * 20;
+    o.push(`<line x1="${W - R + 20}" x2="${W - R + 44}" y1="${ly}" y2="${ly}" stroke="${c}" stroke-width="2"${dash}/><text x="${W - R + 50}" y="${ly + 4}">${s.label.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</text>`);
+  });
+  o.push(`<text x="${L}" y="${H - 2}" font-size="10" fill="#555">${r.date.slice(0, 10)} · ${r.chromium.replace(/&/g, "&amp;")} · ${r.machine.cpu?.replace(/&/g, "&amp;")}</text>`);
+  o.push("</svg>");
+  return `${o.join("\n")}\n`;
+}
