@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { cpus, totalmem, loadavg, release } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { resolvePath } from "../scripts/serve.mjs";
 import { corpusSentences, makeProposal, makeText } from "./corpus.mjs";
@@ -243,7 +243,8 @@ function pkgSizes() {
     const p = resolve(REPO, DIST, f);
     if (existsSync(p)) {
       const body = readFileSync(p);
-      out[f] = { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+      const brotli = brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      out[f] = { raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli };
     }
   }
   return out;
