@@ -1,4 +1,9 @@
 // The Markdown table and the SVG chart of bench/results.json.
+// `node bench/report.mjs [bench/results.json]` writes RESULTS.md and check-time.svg again
+// beside the results, without measuring anything.
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 const f = (x, d = 2) => (x === null || x === undefined ? "–" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(d));
 const mp = (s) => (s ? `${f(s.median)} / ${f(s.p95)}` : "–");
 const kb = (b) => (b ? `${(b / 1024).toFixed(1)} KB` : "–");
@@ -14,6 +19,7 @@ export function renderMarkdown(r) {
   lines.push(`${r.date.slice(0, 10)} · ${r.chromium} · Node ${r.node} · ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB · load average ${r.machine.loadavgBefore.join(" ")} before, ${r.machine.loadavgAfter.join(" ")} after (${r.machine.note})`, "");
   lines.push(`Workloads: the KIPP 2023 form filled with a proposal of ${sizes.map((s) => `${r.workloads.words[s].toLocaleString("en")} words (${kb(r.workloads.utf8Bytes[s])})`).join(", ")} built from the Indonesian corpus, shared among the nine text sections by their limits; a ${mb(r.workloads.pasteBytes)} paste into one field. Times in ms, median / p95.`, "");
 
+  lines.push("## Headline (medians)", "", renderSummary(r).trimEnd(), "");
   lines.push("## What each one checks", "", "| library | checks | shipped (gzip) |", "|---|---|---|");
   for (const l of r.libs) lines.push(`| ${l.label} | ${l.does} | ${kb(l.bytes?.gzip)} |`);
   if (r.borangFiles["borang_bg.wasm"]) {
@@ -118,4 +124,28 @@ export function renderSvg(r) {
   o.push(`<text x="${L}" y="${H - 2}" font-size="10" fill="#555">${r.date.slice(0, 10)} · ${r.chromium.replace(/&/g, "&amp;")} · ${r.machine.cpu?.replace(/&/g, "&amp;")}</text>`);
   o.push("</svg>");
   return `${o.join("\n")}\n`;
+}
+
+/** One compact table of the headline figures (the README quotes it). */
+export function renderSummary(r) {
+  const sizes = r.config.sizes;
+  const m = (s) => (s ? f(s.median) : "–");
+  const out = [
+    `| library | full check, ${sizes.map(K).join(" / ")} words (ms) | keystroke at ${K(r.config.keystrokeWords)}, 4× throttle (ms) | first feedback, localhost / slow 3G (ms) | shipped, gzip |`,
+    "|---|---|---|---|---|",
+  ];
+  for (const l of r.libs) {
+    const full = (fc) => sizes.map((s) => m(fc[s])).join(" / ");
+    out.push(`| ${l.label} | ${full(l.fullCheck)} | ${m(l.keystroke.x4?.work)} | ${m(l.load.localhost?.fromTag)} / ${l.load.slow3g ? m(l.load.slow3g.fromTag) : "–"} | ${kb(l.bytes?.gzip)} |`);
+    if (l.engineCheck) out.push(`| borang engine (\`Validator.check\`) | ${full(l.engineCheck)} | | | |`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const file = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), "results.json"));
+  const results = JSON.parse(readFileSync(file, "utf8"));
+  writeFileSync(join(dirname(file), "RESULTS.md"), renderMarkdown(results));
+  writeFileSync(join(dirname(file), "check-time.svg"), renderSvg(results));
+  console.log(`wrote ${join(dirname(file), "RESULTS.md")} and check-time.svg`);
 }
