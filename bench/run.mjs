@@ -12,7 +12,7 @@ import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:z
 import { chromium } from "playwright-core";
 import { resolvePath } from "../scripts/serve.mjs";
 import { corpusSentences, makeProposal, makeText } from "./corpus.mjs";
-import { LIBS } from "./libs.mjs";
+import { jsBuildLib, LIBS } from "./libs.mjs";
 import { formPage } from "./pages/form.mjs";
 import { renderMarkdown, renderSvg } from "./report.mjs";
 
@@ -54,9 +54,9 @@ function serve() {
     const url = new URL(req.url, "http://localhost");
     let body, type;
     const page = /^\/bench\/([a-z0-9-]+)\.html$/.exec(url.pathname);
-    if (page && LIBS.some((l) => l.id === page[1])) {
+    if (page && ALL.some((l) => l.id === page[1])) {
       const words = Number(url.searchParams.get("words") ?? 0);
-      body = Buffer.from(formPage(LIBS.find((l) => l.id === page[1]), words ? pageValues[words] : {}));
+      body = Buffer.from(formPage(ALL.find((l) => l.id === page[1]), words ? pageValues[words] : {}));
       type = TYPES[".html"];
     } else {
       const file = resolvePath(REPO, url.pathname, MOUNTS);
@@ -108,7 +108,10 @@ for (const size of [...new Set([...CONFIG.sizes, KEYSTROKE_WORDS, 2000])]) propo
 pageValues = proposals;
 const pasteText = makeText(sentences, Math.ceil(CONFIG.pasteBytes / 6), 99).slice(0, CONFIG.pasteBytes);
 
-const libs = LIBS.filter((l) => !ONLY || ONLY.includes(l.id));
+const ALL = [...LIBS];
+const JS_BUILD = jsBuild();
+if (JS_BUILD.built) ALL.splice(1, 0, jsBuildLib(JS_BUILD.files[0].path));
+const libs = ALL.filter((l) => !ONLY || ONLY.includes(l.id));
 const server = await serve();
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
@@ -321,7 +324,7 @@ const output = {
   config: { ...CONFIG, rounds: ROUNDS, keystrokeWords: KEYSTROKE_WORDS, editedField: EDITED, slow3g: SLOW_3G },
   workloads: { corpus: corpusNote, words, utf8Bytes: bytesOf, pasteBytes: pasteText.length },
   borangFiles: pkgSizes(),
-  jsBuild: jsBuild(),
+  jsBuild: JS_BUILD,
   libs: results,
 };
 mkdirSync(OUT, { recursive: true });
