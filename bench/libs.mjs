@@ -65,3 +65,13 @@ export const LIBS = [
     head: `<script type="module" src="/bench/pages/floor.js?regex"></script>`,
   },
 ];
+
+/** The JS build of the engine (wasm2js), found in dist/borang/ at bench time: `path` is its URL. */
+export function jsBuildLib(path) {
+  return {
+    id: "borang-js",
+    label: `borang JS build (${path.split("/").pop()})`,
+    does: "the same engine compiled to JS: Validator.check over values read from the page (no DOM layer in this row)",
+    head: `<script type="module" src="/bench/pages/borang-js.js?file=${encodeURIComponent(path)}"></script>`,
+  };
+}

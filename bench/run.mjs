@@ -8,11 +8,11 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { cpus, totalmem, loadavg, release } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { resolvePath } from "../scripts/serve.mjs";
 import { corpusSentences, makeProposal, makeText } from "./corpus.mjs";
-import { LIBS } from "./libs.mjs";
+import { jsBuildLib, LIBS } from "./libs.mjs";
 import { formPage } from "./pages/form.mjs";
 import { renderMarkdown, renderSvg } from "./report.mjs";
 
@@ -54,9 +54,9 @@ function serve() {
     const url = new URL(req.url, "http://localhost");
     let body, type;
     const page = /^\/bench\/([a-z0-9-]+)\.html$/.exec(url.pathname);
-    if (page && LIBS.some((l) => l.id === page[1])) {
+    if (page && ALL.some((l) => l.id === page[1])) {
       const words = Number(url.searchParams.get("words") ?? 0);
-      body = Buffer.from(formPage(LIBS.find((l) => l.id === page[1]), words ? pageValues[words] : {}));
+      body = Buffer.from(formPage(ALL.find((l) => l.id === page[1]), words ? pageValues[words] : {}));
       type = TYPES[".html"];
     } else {
       const file = resolvePath(REPO, url.pathname, MOUNTS);
@@ -108,7 +108,10 @@ for (const size of [...new Set([...CONFIG.sizes, KEYSTROKE_WORDS, 2000])]) propo
 pageValues = proposals;
 const pasteText = makeText(sentences, Math.ceil(CONFIG.pasteBytes / 6), 99).slice(0, CONFIG.pasteBytes);
 
-const libs = LIBS.filter((l) => !ONLY || ONLY.includes(l.id));
+const ALL = [...LIBS];
+const JS_BUILD = jsBuild();
+if (JS_BUILD.built) ALL.splice(1, 0, jsBuildLib(JS_BUILD.files[0].path));
+const libs = ALL.filter((l) => !ONLY || ONLY.includes(l.id));
 const server = await serve();
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
@@ -141,62 +144,105 @@ async function fill(page, values, lib) {
   if (lib.engine) await page.evaluate(() => window.benchLib.resetValues());
 }
 
-const results = [];
+// Every figure is taken in rounds that go through all the libraries in turn, so that the
+// load of a shared machine (other builds come and go) falls on each of them alike.
+const ROUNDS = QUICK ? 1 : 10;
+const split = (n) => Math.max(1, Math.ceil(n / ROUNDS));
+const results = libs.map((lib) => ({ id: lib.id, label: lib.label, does: lib.does, fullCheck: {}, engineCheck: lib.engine ? {} : null, keystroke: {}, paste: null, load: {}, bytes: null, peakHeap: 0, errors: [] }));
+const pages = [];
 for (const lib of libs) {
-  log(lib.id);
-  const r = { id: lib.id, label: lib.label, does: lib.does, fullCheck: {}, engineCheck: lib.engine ? {} : null, keystroke: {}, paste: null, load: {}, bytes: null, peakHeap: 0, errors: [] };
-  results.push(r);
-  // Full checks at every size, then keystrokes and the paste on the same page.
-  {
-    const s = await open(lib);
-    await s.page.goto(s.url);
-    await ready(s.page);
-    for (const size of CONFIG.sizes) {
-      await fill(s.page, proposals[size], lib);
-      const res = await s.page.evaluate(([n, b]) => window.benchFullCheck(n, b, false), [CONFIG.runs[size], CONFIG.budgetMs]);
-      r.fullCheck[size] = stats(res.samples);
+  const s = await open(lib);
+  await s.page.goto(s.url);
+  await ready(s.page);
+  pages.push(s);
+}
+const each = async (f) => { for (let i = 0; i < libs.length; i++) await f(libs[i], pages[i], results[i]); };
+
+// Full checks at every size.
+for (const size of CONFIG.sizes) {
+  await each((lib, s) => fill(s.page, proposals[size], lib));
+  const samples = results.map(() => ({ dom: [], engine: [] }));
+  for (let round = 0; round < ROUNDS; round++) {
+    await each(async (lib, s, r) => {
+      const i = results.indexOf(r);
+      const args = [split(CONFIG.runs[size]), CONFIG.budgetMs / ROUNDS, round === 0 ? 3 : 1];
+      const res = await s.page.evaluate(([n, b, w]) => window.benchFullCheck(n, b, false, w), args);
+      samples[i].dom.push(...res.samples);
       r.peakHeap = Math.max(r.peakHeap, res.peakHeap);
       if (lib.engine) {
-        const e = await s.page.evaluate(([n, b]) => window.benchFullCheck(n, b, true), [CONFIG.runs[size], CONFIG.budgetMs]);
-        r.engineCheck[size] = stats(e.samples);
+        const e = await s.page.evaluate(([n, b, w]) => window.benchFullCheck(n, b, true, w), args);
+        samples[i].engine.push(...e.samples);
         r.peakHeap = Math.max(r.peakHeap, e.peakHeap);
       }
-      log(` full ${size}: ${r.fullCheck[size]?.median} ms${lib.engine ? `, engine ${r.engineCheck[size]?.median} ms` : ""}`);
-    }
-    await fill(s.page, proposals[KEYSTROKE_WORDS], lib);
-    await s.page.evaluate(() => window.benchLib.checkAll());
-    for (const [name, rate] of [["none", 1], ["x4", 4]]) {
-      await s.cdp.send("Emulation.setCPUThrottlingRate", { rate });
-      const work = [], latency = [], handler = [], frame = [], layout = [];
-      for (let i = 0; i < CONFIG.edits + 2; i++) {
-        const e = await s.page.evaluate((id) => window.benchEdit(id, false), EDITED);
-        if (e.error) { r.errors.push(e.error); break; }
-        if (i >= 2) { work.push(e.work); latency.push(e.latency); handler.push(e.handler); frame.push(e.frame); layout.push(e.layout); }
-        r.peakHeap = Math.max(r.peakHeap, e.heap);
-      }
-      r.keystroke[name] = { work: stats(work), latency: stats(latency), parts: { handler: stats(handler), frame: stats(frame), layout: stats(layout) } };
-      log(` keystroke ${name}: ${r.keystroke[name].work?.median} ms`);
-    }
-    await s.cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
-    await s.page.evaluate((t) => { window.__pasteText = t; }, pasteText);
-    const work = [], latency = [];
-    for (let i = 0; i < CONFIG.pastes; i++) {
-      const e = await s.page.evaluate((id) => window.benchEdit(id, true), EDITED);
-      if (e.error) { r.errors.push(e.error); break; }
-      work.push(e.work); latency.push(e.latency);
-      r.peakHeap = Math.max(r.peakHeap, e.heap);
-    }
-    r.paste = { bytes: pasteText.length, work: stats(work), latency: stats(latency) };
-    log(` paste: ${r.paste.work?.median} ms`);
-    if (lib.engine) r.wasmMemory = await s.page.evaluate(() => window.benchLib.wasmBytes());
-    r.errors.push(...s.errors);
-    await s.context.close();
+    });
   }
-  // From the script tag to the first feedback, on a page holding a 2,000-word draft.
-  for (const [name, runs, net] of [["localhost", CONFIG.loads, null], ["slow3g", CONFIG.loads3g, SLOW_3G]]) {
-    if (net && CONFIG.slow3gLibs && !CONFIG.slow3gLibs.includes(lib.id)) { r.load[name] = null; continue; }
-    const times = [], fromNav = [];
-    for (let i = 0; i < runs; i++) {
+  await each(async (lib, s, r) => {
+    const i = results.indexOf(r);
+    r.fullCheck[size] = stats(samples[i].dom);
+    if (lib.engine) r.engineCheck[size] = stats(samples[i].engine);
+    log(`${lib.id} full ${size}: ${r.fullCheck[size]?.median} ms${lib.engine ? `, engine ${r.engineCheck[size]?.median} ms` : ""}`);
+  });
+}
+
+// One keystroke in the longest section of a KEYSTROKE_WORDS proposal, unthrottled and at 4×.
+await each(async (lib, s) => {
+  await fill(s.page, proposals[KEYSTROKE_WORDS], lib);
+  await s.page.evaluate(() => window.benchLib.checkAll());
+  for (let i = 0; i < 2; i++) await s.page.evaluate((id) => window.benchEdit(id, false), EDITED); // warm-up
+});
+for (const [name, rate] of [["none", 1], ["x4", 4]]) {
+  const parts = results.map(() => ({ work: [], latency: [], handler: [], frame: [], layout: [] }));
+  for (let round = 0; round < ROUNDS; round++) {
+    await each(async (lib, s, r) => {
+      const acc = parts[results.indexOf(r)];
+      // Throttled only while its own edits run: an idle throttled page costs CPU too.
+      if (rate !== 1) await s.cdp.send("Emulation.setCPUThrottlingRate", { rate });
+      try {
+        for (let k = 0; k < split(CONFIG.edits); k++) {
+          const e = await s.page.evaluate((id) => window.benchEdit(id, false), EDITED);
+          if (e.error) { r.errors.push(e.error); return; }
+          for (const key of Object.keys(acc)) acc[key].push(e[key]);
+          r.peakHeap = Math.max(r.peakHeap, e.heap);
+        }
+      } finally {
+        if (rate !== 1) await s.cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+      }
+    });
+  }
+  await each(async (lib, s, r) => {
+    const acc = parts[results.indexOf(r)];
+    r.keystroke[name] = { work: stats(acc.work), latency: stats(acc.latency), parts: { handler: stats(acc.handler), frame: stats(acc.frame), layout: stats(acc.layout) } };
+    log(`${lib.id} keystroke ${name}: ${r.keystroke[name].work?.median} ms`);
+  });
+}
+
+// A paste of pasteBytes into the same field.
+await each((lib, s) => s.page.evaluate((t) => { window.__pasteText = t; }, pasteText));
+const pasted = results.map(() => ({ work: [], latency: [] }));
+for (let i = 0; i < CONFIG.pastes; i++) {
+  await each(async (lib, s, r) => {
+    const e = await s.page.evaluate((id) => window.benchEdit(id, true), EDITED);
+    if (e.error) { r.errors.push(e.error); return; }
+    pasted[results.indexOf(r)].work.push(e.work);
+    pasted[results.indexOf(r)].latency.push(e.latency);
+    r.peakHeap = Math.max(r.peakHeap, e.heap);
+  });
+}
+await each(async (lib, s, r) => {
+  const acc = pasted[results.indexOf(r)];
+  r.paste = { bytes: pasteText.length, work: stats(acc.work), latency: stats(acc.latency) };
+  log(`${lib.id} paste: ${r.paste.work?.median} ms`);
+  if (lib.engine) r.wasmMemory = await s.page.evaluate(() => window.benchLib.wasmBytes());
+  r.errors.push(...s.errors);
+  await s.context.close();
+});
+
+// From the script tag to the first feedback, on a page holding a 2,000-word draft.
+for (const [name, runs, net] of [["localhost", CONFIG.loads, null], ["slow3g", CONFIG.loads3g, SLOW_3G]]) {
+  const times = results.map(() => ({ tag: [], nav: [] }));
+  for (let i = 0; i < runs; i++) {
+    await each(async (lib, _, r) => {
+      if (net && CONFIG.slow3gLibs && !CONFIG.slow3gLibs.includes(lib.id)) return;
       const s = await open(lib, 2000);
       await s.cdp.send("Network.enable");
       await s.cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
@@ -204,8 +250,8 @@ for (const lib of libs) {
       await s.page.goto(s.url, { timeout: 180_000 });
       await ready(s.page);
       const t = await s.page.evaluate(() => ({ tag: window.__firstFeedbackAt - window.__t0, nav: window.__firstFeedbackAt }));
-      times.push(t.tag);
-      fromNav.push(t.nav);
+      times[results.indexOf(r)].tag.push(t.tag);
+      times[results.indexOf(r)].nav.push(t.nav);
       if (!r.bytes) {
         const files = [...new Set(s.requests)]
           .filter((p) => !/^\/bench\/[a-z0-9-]+\.html$/.test(p) && p !== "/bench/pages/measure.js")
@@ -214,10 +260,15 @@ for (const lib of libs) {
       }
       r.errors.push(...s.errors);
       await s.context.close();
-    }
-    r.load[name] = { fromTag: stats(times), fromNavigation: stats(fromNav) };
-    log(` load ${name}: ${r.load[name].fromTag?.median} ms`);
+    });
   }
+  await each(async (lib, _, r) => {
+    const t = times[results.indexOf(r)];
+    r.load[name] = t.tag.length ? { fromTag: stats(t.tag), fromNavigation: stats(t.nav) } : null;
+    log(`${lib.id} load ${name}: ${r.load[name]?.fromTag?.median ?? "not run"} ms`);
+  });
+}
+for (const r of results) {
   r.peakHeap = r.peakHeap || null;
   r.errors = [...new Set(r.errors)];
 }
@@ -243,7 +294,8 @@ function pkgSizes() {
     const p = resolve(REPO, DIST, f);
     if (existsSync(p)) {
       const body = readFileSync(p);
-      out[f] = { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+      const brotli = brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      out[f] = { raw: body.length, gzip: gzipSync(body, { level: 9 }).length, brotli };
     }
   }
   return out;
@@ -269,10 +321,10 @@ const output = {
   },
   chromium: `Chromium ${chromiumVersion} (headless, /usr/bin/chromium)`,
   node: process.version,
-  config: { ...CONFIG, keystrokeWords: KEYSTROKE_WORDS, editedField: EDITED, slow3g: SLOW_3G },
+  config: { ...CONFIG, rounds: ROUNDS, keystrokeWords: KEYSTROKE_WORDS, editedField: EDITED, slow3g: SLOW_3G },
   workloads: { corpus: corpusNote, words, utf8Bytes: bytesOf, pasteBytes: pasteText.length },
   borangFiles: pkgSizes(),
-  jsBuild: jsBuild(),
+  jsBuild: JS_BUILD,
   libs: results,
 };
 mkdirSync(OUT, { recursive: true });

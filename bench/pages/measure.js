@@ -9,11 +9,11 @@
     return (performance.memory && performance.memory.usedJSHeapSize) || 0;
   }
 
-  /** Full-form checks: `n` runs (at most `budgetMs` of them), after 3 warm-up runs. */
-  window.benchFullCheck = function (n, budgetMs, engine) {
+  /** Full-form checks: `n` runs (at most `budgetMs` of them), after `warmups` (3) untimed ones. */
+  window.benchFullCheck = function (n, budgetMs, engine, warmups) {
     var lib = window.benchLib, run = engine ? lib.engineCheck : lib.checkAll;
     var samples = [], peak = heap(), start;
-    for (var w = 0; w < 3; w++) { run(); document.body.offsetHeight; }
+    for (var w = 0; w < (warmups === undefined ? 3 : warmups); w++) { run(); document.body.offsetHeight; }
     start = performance.now();
     for (var i = 0; i < n && performance.now() - start < budgetMs; i++) {
       var t0 = performance.now();
