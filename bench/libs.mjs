@@ -67,11 +67,18 @@ export const LIBS = [
 ];
 
 /** The JS build of the engine (wasm2js), found in dist/borang/ at bench time: `path` is its URL. */
-export function jsBuildLib(path) {
+/**
+ * borang's JavaScript build (wasm2js, dist/borang/js/): the page forbids WebAssembly with a
+ * Content-Security-Policy, as a strict portal does, so the same embed tag loads the JS build.
+ * Same engine, same DOM layer, same figures taken.
+ */
+export function jsBuildLib() {
+  const [wasm] = LIBS;
   return {
+    ...wasm,
     id: "borang-js",
-    label: `borang JS build (${path.split("/").pop()})`,
-    does: "the same engine compiled to JS: Validator.check over values read from the page (no DOM layer in this row)",
-    head: `<script type="module" src="/bench/pages/borang-js.js?file=${encodeURIComponent(path)}"></script>`,
+    label: "borang (JS build, strict CSP)",
+    does: "the same as borang (wasm): the same Rust compiled to JavaScript by wasm2js, loaded where a CSP forbids WebAssembly",
+    head: `<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'">\n${wasm.head}`,
   };
 }

@@ -110,7 +110,7 @@ const pasteText = makeText(sentences, Math.ceil(CONFIG.pasteBytes / 6), 99).slic
 
 const ALL = [...LIBS];
 const JS_BUILD = jsBuild();
-if (JS_BUILD.built) ALL.splice(1, 0, jsBuildLib(JS_BUILD.files[0].path));
+if (JS_BUILD.built) ALL.splice(1, 0, jsBuildLib());
 const libs = ALL.filter((l) => !ONLY || ONLY.includes(l.id));
 const server = await serve();
 const base = `http://127.0.0.1:${server.address().port}`;
@@ -273,17 +273,16 @@ for (const r of results) {
   r.errors = [...new Set(r.errors)];
 }
 
-// The JS build of the engine (wasm2js, issue 4), when dist/borang/ has one.
+// The JS build of the engine (wasm2js, for pages that forbid WebAssembly), when dist has one.
 function jsBuild() {
-  const dir = resolve(REPO, DIST);
-  if (!existsSync(dir)) return { built: false };
-  const found = readdirSync(dir).filter((f) => /(\.wasm\.js|wasm2js|_js\.js|asm\.js|\.js\.mjs)$/.test(f) || (/^borang[._-](js|wasm2js|nowasm|csp)/.test(f) && f !== "borang.js"));
-  if (!found.length) return { built: false };
+  const dir = resolve(REPO, DIST, "js");
+  const files = ["borang_bg.wasm.js", "borang_bg.js", "borang.js"];
+  if (!existsSync(join(dir, files[0]))) return { built: false };
   return {
     built: true,
-    files: found.map((f) => {
+    files: files.map((f) => {
       const body = readFileSync(join(dir, f));
-      return { path: `/borang/${f}`, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+      return { path: `/borang/js/${f}`, raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
     }),
   };
 }

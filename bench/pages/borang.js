@@ -1,4 +1,5 @@
-// borang as a portal adds it: the embed tag in the head (see bench/libs.mjs).
+// borang as a portal adds it: the embed tag in the head (see bench/libs.mjs); the same page
+// serves the JS-build row, whose page forbids WebAssembly.
 const form = document.getElementById("proposal");
 form.addEventListener("borang:update", () => window.__feedback());
 const embed = await import("/borang/embed.js");
@@ -6,7 +7,8 @@ await embed.ready;
 const handle = embed.attachmentFor(form);
 if (!handle) throw new Error("borang did not attach");
 window.__feedback();
-const mod = await import("/borang/borang.js");
+// The package the embed loaded: the WebAssembly build, or the JS build where the page forbids it.
+const mod = await embed.load();
 const validator = mod.Validator.preset("kipp-2023", { lang: "id" });
 const fields = [...new Set([...form.elements].map((el) => el.name).filter(Boolean))];
 function values() {
@@ -29,6 +31,6 @@ window.benchLib = {
   // The engine alone: Validator.check over values already read (string transfer included).
   engineCheck: () => validator.check((cached ??= values())),
   resetValues: () => { cached = null; },
-  wasmBytes: async () => (await mod.default()).memory.buffer.byteLength,
+  wasmBytes: async () => (mod.build === "wasm" ? (await mod.default()).memory.buffer.byteLength : null),
 };
 window.__benchReady = true;
