@@ -112,7 +112,8 @@ pub fn count_text(data: &[u8]) {
 fn json_round_trip(text: &str) {
     if let Ok(v) = Value::from_json(text) {
         let printed = v.to_json();
-        let again = Value::from_json(&printed).unwrap_or_else(|e| panic!("printed JSON does not parse ({e}): {printed}"));
+        let again =
+            Value::from_json(&printed).unwrap_or_else(|e| panic!("printed JSON does not parse ({e}): {printed}"));
         assert!(same_value(&v, &again), "round trip changed {text:?} into {printed:?}");
     }
 }
@@ -145,7 +146,8 @@ fn compile_and_check(text: &str, rest: &[u8]) {
 /// keystroke path (`check_section`) giving what the whole check gives.
 fn exercise(rules: &Rules, data: &[u8]) {
     let info = rules.sections_info();
-    let mut fields: Vec<&str> = info.iter().flat_map(|s| s.fields.iter().chain(&s.depends_on)).map(String::as_str).collect();
+    let mut fields: Vec<&str> =
+        info.iter().flat_map(|s| s.fields.iter().chain(&s.depends_on)).map(String::as_str).collect();
     fields.sort_unstable();
     fields.dedup();
     let mut u = Bytes(data);
@@ -158,9 +160,7 @@ fn exercise(rules: &Rules, data: &[u8]) {
             0 => continue,
             1 => FieldValue::List((0..u.byte() % 4).map(|_| u.text(20)).collect()),
             2 => FieldValue::Files(
-                (0..u.byte() % 3)
-                    .map(|_| FileMeta { name: u.text(12), mime: u.text(16), size: u.u64() })
-                    .collect(),
+                (0..u.byte() % 3).map(|_| FileMeta { name: u.text(12), mime: u.text(16), size: u.u64() }).collect(),
             ),
             3 => FieldValue::Text(pick(&mut u, CHOICES).to_owned()),
             _ => FieldValue::Text(u.text(400)),
@@ -185,9 +185,24 @@ fn exercise(rules: &Rules, data: &[u8]) {
 }
 
 const CHOICES: &[&str] = &[
-    "umum", "khusus", "replikasi", "1", "16", "2025-05-06", "06/05/2025", "6 Mei 2025", "31/02/2025",
-    "Rp1.500.000,50", "-1", "1e308", "https://youtu.be/x", "https://evil.example/", "a@b.id",
-    "081234567890", "198503302010121002", "3201010101010001",
+    "umum",
+    "khusus",
+    "replikasi",
+    "1",
+    "16",
+    "2025-05-06",
+    "06/05/2025",
+    "6 Mei 2025",
+    "31/02/2025",
+    "Rp1.500.000,50",
+    "-1",
+    "1e308",
+    "https://youtu.be/x",
+    "https://evil.example/",
+    "a@b.id",
+    "081234567890",
+    "198503302010121002",
+    "3201010101010001",
 ];
 
 fn pick<'a>(u: &mut Bytes, items: &[&'a str]) -> &'a str {
@@ -228,19 +243,97 @@ impl<'a> Bytes<'a> {
 }
 
 const KEYS: &[&str] = &[
-    "id", "title", "fields", "help", "required", "words", "chars", "format", "pattern", "choice", "checked",
-    "files", "when", "compare", "min", "max", "warnAt", "value", "severity", "message", "type", "hosts",
-    "regex", "description", "caseInsensitive", "accept", "maxBytes", "maxFiles", "field", "equals",
-    "notEquals", "oneOf", "filled", "op", "as", "lang", "wordCount", "source", "extends", "sections",
-    "$schema", "wrods", "",
+    "id",
+    "title",
+    "fields",
+    "help",
+    "required",
+    "words",
+    "chars",
+    "format",
+    "pattern",
+    "choice",
+    "checked",
+    "files",
+    "when",
+    "compare",
+    "min",
+    "max",
+    "warnAt",
+    "value",
+    "severity",
+    "message",
+    "type",
+    "hosts",
+    "regex",
+    "description",
+    "caseInsensitive",
+    "accept",
+    "maxBytes",
+    "maxFiles",
+    "field",
+    "equals",
+    "notEquals",
+    "oneOf",
+    "filled",
+    "op",
+    "as",
+    "lang",
+    "wordCount",
+    "source",
+    "extends",
+    "sections",
+    "$schema",
+    "wrods",
+    "",
 ];
 
 const STRINGS: &[&str] = &[
-    "id", "en", "office", "unicode", "url", "email", "phone", "nip", "nik", "number", "date", "error",
-    "warning", ">", ">=", "<", "<=", "==", "!=", ".pdf", "application/pdf", "image/*", "kipp-2023",
-    "kipp-2021", "inovasi-daerah", "ringkasan", "kelompok", "umum", "{title}", "{count}", "{max}", "{nope",
-    "<img src=x onerror=alert(1)>", "\u{202e}", "\u{301}", "", "2025-05-06", "youtube.com",
-    r"\d{18}", "(a|b)*c", "(.*a){20}", "[", "a{3,2}", "(?=x)", r"\1",
+    "id",
+    "en",
+    "office",
+    "unicode",
+    "url",
+    "email",
+    "phone",
+    "nip",
+    "nik",
+    "number",
+    "date",
+    "error",
+    "warning",
+    ">",
+    ">=",
+    "<",
+    "<=",
+    "==",
+    "!=",
+    ".pdf",
+    "application/pdf",
+    "image/*",
+    "kipp-2023",
+    "kipp-2021",
+    "inovasi-daerah",
+    "ringkasan",
+    "kelompok",
+    "umum",
+    "{title}",
+    "{count}",
+    "{max}",
+    "{nope",
+    "<img src=x onerror=alert(1)>",
+    "\u{202e}",
+    "\u{301}",
+    "",
+    "2025-05-06",
+    "youtube.com",
+    r"\d{18}",
+    "(a|b)*c",
+    "(.*a){20}",
+    "[",
+    "a{3,2}",
+    "(?=x)",
+    r"\1",
 ];
 
 /// A JSON value of the rules grammar, driven by the bytes.
@@ -249,10 +342,7 @@ fn gen_rules(u: &mut Bytes) -> String {
     for i in 0..u.byte() % 6 {
         sections.push(gen_section(u, i));
     }
-    let mut top = vec![
-        ("title".to_owned(), gen_string(u)),
-        ("sections".to_owned(), Value::Array(sections)),
-    ];
+    let mut top = vec![("title".to_owned(), gen_string(u)), ("sections".to_owned(), Value::Array(sections))];
     for _ in 0..u.byte() % 3 {
         let key = pick(u, &["lang", "wordCount", "source", "extends", "$schema", "title", "oops"]).to_owned();
         top.push((key, gen_leaf(u)));
@@ -300,10 +390,7 @@ fn gen_value(u: &mut Bytes, depth: usize) -> Value {
             Value::Object(vec![
                 ("value".into(), gen_value(u, depth + 1)),
                 ("severity".into(), Value::String(pick(u, &["error", "warning", "info"]).into())),
-                (
-                    "message".into(),
-                    Value::Object(vec![("id".into(), gen_string(u)), ("en".into(), gen_string(u))]),
-                ),
+                ("message".into(), Value::Object(vec![("id".into(), gen_string(u)), ("en".into(), gen_string(u))])),
             ])
         }
     }
@@ -313,9 +400,7 @@ fn gen_leaf(u: &mut Bytes) -> Value {
     match u.byte() % 6 {
         0 => Value::Null,
         1 => Value::Bool(u.byte() & 1 == 1),
-        2 => Value::Number(
-            [0.0, 1.0, -1.0, 0.5, 0.9, 1.5, 200.0, 4294967296.0, 1e300, -0.0][u.byte() as usize % 10],
-        ),
+        2 => Value::Number([0.0, 1.0, -1.0, 0.5, 0.9, 1.5, 200.0, 4294967296.0, 1e300, -0.0][u.byte() as usize % 10]),
         3 => Value::Number(u.byte() as f64),
         4 => Value::String(pick(u, STRINGS).to_owned()),
         _ => gen_string(u),

@@ -15,13 +15,19 @@ fn main() {
         let m = p.is_match(&t);
         println!(".* on {n} MB of `a`: {m} in {:?}", started.elapsed());
     }
-    for (pattern, t) in [(r"\d{18}", &text), (r"([^<>]*\n)*", &text), (r"[\s\S]*", &text), (r".*", &flat), (r"(.*a){20}", &flat)] {
+    for (pattern, t) in
+        [(r"\d{18}", &text), (r"([^<>]*\n)*", &text), (r"[\s\S]*", &text), (r".*", &flat), (r"(.*a){20}", &flat)]
+    {
         let p = Pattern::compile(pattern, false).unwrap();
         let started = Instant::now();
         let full = p.is_match(t);
         let unbounded = started.elapsed();
         let started = Instant::now();
         let capped = p.is_match_within(t, MAX_MATCH_STEPS);
-        println!("{pattern:>14} on {} MB: full {full} in {unbounded:?}; capped {capped:?} in {:?}", t.len() >> 20, started.elapsed());
+        println!(
+            "{pattern:>14} on {} MB: full {full} in {unbounded:?}; capped {capped:?} in {:?}",
+            t.len() >> 20,
+            started.elapsed()
+        );
     }
 }

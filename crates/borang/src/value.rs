@@ -222,7 +222,9 @@ fn json_number(x: f64) -> String {
             let text = scientific(sign, candidate, significant, e);
             match crate::numbers::parse(&text).filter(|v| v.is_finite()) {
                 Some(v) if v == x => return text,
-                Some(v) if best.as_ref().map_or(true, |(d, _)| (v - x).abs() < *d) => best = Some(((v - x).abs(), text)),
+                Some(v) if best.as_ref().map_or(true, |(d, _)| (v - x).abs() < *d) => {
+                    best = Some(((v - x).abs(), text))
+                }
                 _ => {}
             }
         }
@@ -569,9 +571,29 @@ mod tests {
     #[test]
     fn numbers_survive_a_json_round_trip() {
         let numbers = [
-            0.0, 1.0, -1.0, 0.9, 0.1, -2.5, 1e-7, 0.123456789, 1795949404067.0, 1795949404067.5, 2097152.0,
-            9007199254740991.0, 9007199254740993.0, 1.2345678901234567e20, 1.1111777777777777e131, 1e300, 1.5e-300,
-            f64::MAX, f64::MIN_POSITIVE, f64::EPSILON, 1.0 / 3.0, 2.0 / 3.0, 4294967296.0,
+            0.0,
+            1.0,
+            -1.0,
+            0.9,
+            0.1,
+            -2.5,
+            1e-7,
+            0.123456789,
+            1795949404067.0,
+            1795949404067.5,
+            2097152.0,
+            9007199254740991.0,
+            9007199254740993.0,
+            1.2345678901234567e20,
+            1.1111777777777777e131,
+            1e300,
+            1.5e-300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::EPSILON,
+            1.0 / 3.0,
+            2.0 / 3.0,
+            4294967296.0,
         ];
         for x in numbers {
             let text = Value::Number(x).to_json();
