@@ -81,7 +81,7 @@ fn a_costly_pattern_on_a_long_text_degrades_to_a_warning() {
     let long = "ab ".repeat(1_000_000);
     let started = Instant::now();
     assert_eq!(p.is_match_within(&long, MAX_MATCH_STEPS), None);
-    assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed()); // minutes unbounded, in debug
+    assert!(started.elapsed() < Duration::from_secs(120), "{:?}", started.elapsed()); // a hang guard: the cap is asserted above
                                                                                      // Short texts are matched in full as before.
     assert_eq!(p.is_match_within(&"a".repeat(20), MAX_MATCH_STEPS), Some(true));
 
@@ -119,8 +119,8 @@ fn a_simple_pattern_on_a_megabyte_is_checked_in_full() {
     assert_eq!(report.sections[0].messages[0].text, "P does not have the required format.");
 }
 
-/// A 5 MB field through the whole of a preset's checks, and through a pattern section. The
-/// bound here is loose (debug build, shared machine); release figures are in the README.
+/// Three 5 MB fields: counted and checked against word and character limits, and through two
+/// pattern sections that both meet the step cap. Release figures are in the README.
 #[test]
 fn a_five_megabyte_field_is_checked_in_bounded_time() {
     let paragraph = "Inovasi layanan KTP-el keliling menjangkau warga di 120 desa (2019\u{2013}2024); \
@@ -148,6 +148,9 @@ fn a_five_megabyte_field_is_checked_in_bounded_time() {
     // cap, so the format goes unchecked, with a warning.
     assert_eq!(report.sections[1].messages[0].rule, "pattern");
     assert_eq!(report.sections[1].status, Status::Warning);
-    assert!(took < Duration::from_secs(20), "a 5 MB form took {took:?}");
+    // A guard against hanging, loose enough for a debug build on a loaded machine (the two
+    // capped patterns alone would take minutes here uncapped); the work itself is bounded by
+    // the step cap asserted above, not by this clock.
+    assert!(took < Duration::from_secs(120), "a 5 MB form took {took:?}");
     eprintln!("three 5 MB fields checked in {took:?} (debug build)");
 }
