@@ -348,3 +348,33 @@ test("a strict Content-Security-Policy (no 'unsafe-inline' styles or scripts): n
       },
     },
   ));
+
+test("a 5 MB paste: counted and checked in one go, the form stays usable, and a draft too big for storage is said so", () =>
+  withPage("/test/core/kipp.html", async ({ page, log }) => {
+    await borangReady(page, "#proposal");
+    const r = await page.evaluate(async () => {
+      const para = "Inovasi layanan KTP-el keliling menjangkau warga di 120 desa; kupu-kupu dan/atau Rp1.500.000,00.\n";
+      const text = para.repeat(Math.ceil((5 * 1024 * 1024) / para.length));
+      const field = document.querySelector("#ringkasan");
+      const counter = () => document.querySelector('.borang-feedback[data-field="ringkasan"] .borang-count').textContent;
+      const before = counter();
+      const t0 = performance.now();
+      field.value = text;
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      while (counter() === before) await new Promise((done) => requestAnimationFrame(done));
+      return { ms: performance.now() - t0, counter: counter(), chars: text.length };
+    });
+    assert.ok(r.chars > 5 * 1024 * 1024);
+    assert.equal(r.counter, "648.612 / 200 kata");
+    assert.ok(r.ms < 10000, `took ${r.ms} ms`);
+    console.log(`5 MB paste: counted and rendered in ${Math.round(r.ms)} ms`);
+    // The draft (over 5 MB) does not fit in localStorage: borang says so and keeps going.
+    await eventually(async () => {
+      const note = page.locator("[data-borang=summary] .draft p");
+      assert.equal((await note.textContent()).trim(), UNAVAILABLE.id);
+    }, 4000);
+    await page.fill("#judul_proposal", "Judul");
+    await page.click("#kirim");
+    await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), "ringkasan"));
+    assert.deepEqual(log.pageErrors, []);
+  }));
