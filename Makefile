@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 export PORT
 
-.PHONY: setup setup-test pkg dist cli test demo clean
+.PHONY: setup setup-test pkg dist cli test demo clean fuzz
 
 setup:
 	bash scripts/setup.sh
@@ -55,6 +55,24 @@ test: setup-test
 	@if [ ! -f scripts/office-oracle.py ]; then echo "office oracle: skipped (scripts/office-oracle.py not present)"; \
 	elif ! command -v soffice >/dev/null; then echo "office oracle: skipped (soffice not installed)"; \
 	else python3 scripts/office-oracle.py --check; fi
+
+# Coverage-guided fuzzing (nightly + cargo-fuzz): each target of fuzz/ for FUZZ_SECONDS.
+# Crashes land in fuzz/artifacts/<target>/; copy them to fuzz/regressions/<target>/ and
+# `cargo test` (so `make test`) replays them. Record runs in fuzz/README.md.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= rules_bytes rules_structured check count
+fuzz:
+	WITH_FUZZ=1 bash scripts/setup.sh
+	cd fuzz && mkdir -p logs && for t in $(FUZZ_TARGETS); do \
+	  mkdir -p corpus/$$t && cp regressions/$$t/* corpus/$$t/ 2>/dev/null || true; \
+	  if [ $$t = rules_bytes ]; then cp ../rules/*.json ../tests/fixtures/*.json corpus/$$t/ 2>/dev/null || true; fi; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s (log: fuzz/logs/$$t.log)"; \
+	  if [ $$t = rules_bytes ]; then max_len=65536; else max_len=4096; fi; \
+	  cargo +nightly fuzz run $$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=$$max_len -len_control=0 -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=1 > logs/$$t.log 2>&1 \
+	    || { tail -n 40 logs/$$t.log; echo "fuzz: $$t FAILED: the input is in fuzz/artifacts/$$t/"; exit 1; }; \
+	  grep -E '^#[0-9]+ +DONE|^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' logs/$$t.log; \
+	done
 
 demo: dist
 	node scripts/serve.mjs

@@ -4,6 +4,7 @@
 # with rustup and node/npm, as root or with sudo.
 #
 #   WITH_OFFICE=1  also install LibreOffice Writer (the word-count oracle used by `make test`).
+#   WITH_FUZZ=1    also install the nightly toolchain and cargo-fuzz (for `make fuzz`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -68,6 +69,19 @@ fi
 if [ "${WITH_OFFICE:-0}" = "1" ] && ! command -v soffice >/dev/null 2>&1; then
   say "installing libreoffice-writer-nogui (apt)"
   apt_install libreoffice-writer-nogui
+fi
+
+# 7. Fuzzing, only when asked (`make fuzz`): libFuzzer needs nightly; cargo-fuzz from crates.io.
+if [ "${WITH_FUZZ:-0}" = "1" ]; then
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "installing the nightly toolchain (rustup)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz (cargo install, ~2 min)"
+    # The crates.io mirror can lag a dependency's newest patch release; retry unlocked.
+    cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+  fi
 fi
 
 say "ok (wasm-pack $(wasm-pack --version 2>/dev/null | awk '{print $2}'), wasm-bindgen $want_bg, $(wasm-opt --version | cut -d' ' -f1-3))"

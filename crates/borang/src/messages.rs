@@ -114,7 +114,9 @@ fn template(key: Key, lang: Lang) -> &'static str {
             DateMax => "{title} must not be after {max}.",
             Pattern => "{title} does not have the required format.",
             PatternDescribed => "{title} must be {description}.",
-            PatternTooCostly => "The format of {title} cannot be checked on a text this long (the pattern is too costly).",
+            PatternTooCostly => {
+                "The format of {title} cannot be checked on a text this long (the pattern is too costly)."
+            }
             Choice => "\u{201c}{value}\u{201d} is not one of the options of {title}.",
             CheckedMin => "Choose at least {min} in {title}; {count} chosen.",
             CheckedMax => "Choose at most {max} in {title}; {count} chosen.",

@@ -51,7 +51,7 @@ impl Value {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Value::Number(n) if n.is_finite() => out.push_str(&format_number(*n)),
+            Value::Number(n) if n.is_finite() => out.push_str(&json_number(*n)),
             Value::Number(_) => out.push_str("null"),
             Value::String(s) => write_json_string(s, out),
             Value::Array(items) => {
@@ -188,6 +188,72 @@ fn write_json_string(s: &str, out: &mut String) {
 
 pub(crate) fn format_number(n: f64) -> String {
     crate::numbers::plain(n)
+}
+
+/// A finite number as JSON that reads back as the same number: whole numbers below 2^53
+/// digit for digit; others with as few significant digits (at most 17) as the reader needs to
+/// give the number back. (`numbers::plain` is for display: six decimals, four significant
+/// digits in scientific form, which silently changed big or precise numbers in drafts and
+/// inferred rules; found by the `rules_bytes` fuzz target.)
+fn json_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+        let digits = (x.abs() as u64).to_string();
+        return if x < 0.0 { format!("-{digits}") } else { digits };
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    let a = x.abs();
+    // a = m × 10^e with 1 ≤ m < 10 (scaled by powers of ten: no float formatting, no libm).
+    let mut e = 0i32;
+    let mut m = a;
+    while m >= 10.0 {
+        m /= 10.0;
+        e += 1;
+    }
+    while m < 1.0 {
+        m *= 10.0;
+        e -= 1;
+    }
+    // The scaling above is not exact, so the neighbours of each rounding are tried too; the
+    // first text the reader gives back exactly wins, else the closest one.
+    let mut best: Option<(f64, String)> = None;
+    for significant in 1..=17u32 {
+        let scaled = (m * 10f64.powi(significant as i32 - 1)).round() as u64;
+        for candidate in [scaled, scaled.saturating_sub(1), scaled + 1] {
+            let text = scientific(sign, candidate, significant, e);
+            match crate::numbers::parse(&text).filter(|v| v.is_finite()) {
+                Some(v) if v == x => return text,
+                Some(v) if best.as_ref().map_or(true, |(d, _)| (v - x).abs() < *d) => {
+                    best = Some(((v - x).abs(), text))
+                }
+                _ => {}
+            }
+        }
+    }
+    best.map_or_else(|| crate::numbers::plain(x), |(_, text)| text)
+}
+
+/// `digits` (of `significant` digits, or one more after rounding up) × 10^(e − significant + 1).
+fn scientific(sign: &str, digits: u64, significant: u32, e: i32) -> String {
+    let mut digits = digits.to_string();
+    let mut exp = e;
+    if digits.len() > significant as usize {
+        digits.pop();
+        exp += 1;
+    } else if digits.len() < significant as usize {
+        // 9.99… rounded down past 1: one digit fewer, one power of ten lower.
+        exp -= (significant as usize - digits.len()) as i32;
+    }
+    let digits = digits.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    let n = digits.len() as i32;
+    // Plain decimals where JavaScript prints them so (1e-7 < |x| < 1e21), else scientific.
+    match exp {
+        0..=20 if n - 1 <= exp => format!("{sign}{digits}{}", "0".repeat((exp - (n - 1)) as usize)),
+        0..=20 => format!("{sign}{}.{}", &digits[..=exp as usize], &digits[exp as usize + 1..]),
+        -6..=-1 => format!("{sign}0.{}{digits}", "0".repeat((-exp - 1) as usize)),
+        _ if n == 1 => format!("{sign}{digits}e{exp}"),
+        _ => format!("{sign}{}.{}e{exp}", &digits[..1], &digits[1..]),
+    }
 }
 
 /// How deep arrays and objects may nest in JSON text.
@@ -501,6 +567,55 @@ impl Serialize for Value {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn numbers_survive_a_json_round_trip() {
+        let numbers = [
+            0.0,
+            1.0,
+            -1.0,
+            0.9,
+            0.1,
+            -2.5,
+            1e-7,
+            0.123456789,
+            1795949404067.0,
+            1795949404067.5,
+            2097152.0,
+            9007199254740991.0,
+            9007199254740993.0,
+            1.2345678901234567e20,
+            1.1111777777777777e131,
+            1e300,
+            1.5e-300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::EPSILON,
+            1.0 / 3.0,
+            2.0 / 3.0,
+            4294967296.0,
+        ];
+        for x in numbers {
+            let text = Value::Number(x).to_json();
+            let back = match Value::from_json(&text) {
+                Ok(Value::Number(back)) => back,
+                other => panic!("{x:e} printed as {text} reads back as {other:?}"),
+            };
+            // Exact where rules and drafts live; beyond, the reader's own scaling by powers of
+            // ten is off by an ulp or two at most.
+            if x == 0.0 || (1e-100..1e15).contains(&x.abs()) {
+                assert_eq!(back, x, "{x:e} -> {text}");
+            } else {
+                assert!(((back - x) / x).abs() <= 1e-14, "{x:e} -> {text} -> {back:e}");
+            }
+        }
+        assert_eq!(Value::Number(1795949404067.0).to_json(), "1795949404067");
+        assert_eq!(Value::Number(0.9).to_json(), "0.9");
+        assert_eq!(Value::Number(1e300).to_json(), "1e300");
+        assert_eq!(Value::Number(1.1111777777777777e131).to_json(), "1.111177777777778e131");
+        assert_eq!(Value::Number(-1e-7).to_json(), "-1e-7");
+    }
+
     use super::*;
 
     #[test]

@@ -25,12 +25,16 @@ fn rules_file_over_the_size_limit_is_refused_before_parsing() {
     let p = problems(&over);
     assert_eq!(p.len(), 1);
     assert_eq!(p[0].0, "");
-    assert_eq!(p[0].1, format!("(file): the rules file is {} bytes; at most 1048576 are accepted", MAX_RULES_BYTES + 1));
+    assert_eq!(
+        p[0].1,
+        format!("(file): the rules file is {} bytes; at most 1048576 are accepted", MAX_RULES_BYTES + 1)
+    );
 }
 
 #[test]
 fn more_sections_than_the_limit_are_refused_with_the_count() {
-    let doc = |n: usize| format!(r#"{{"title":"T","sections":[{}]}}"#, (0..n).map(section).collect::<Vec<_>>().join(","));
+    let doc =
+        |n: usize| format!(r#"{{"title":"T","sections":[{}]}}"#, (0..n).map(section).collect::<Vec<_>>().join(","));
     assert_eq!(Rules::from_json(&doc(MAX_SECTIONS)).unwrap().sections_info().len(), MAX_SECTIONS);
     let p = problems(&doc(MAX_SECTIONS + 1));
     assert_eq!(p.len(), 1, "{p:?}");
@@ -46,7 +50,11 @@ fn json_nested_too_deeply_is_refused_with_its_position() {
     let deep = format!(r#"{{"title":"T","x":{}1{}}}"#, "[".repeat(200), "]".repeat(200));
     let p = problems(&deep);
     assert_eq!(p.len(), 1);
-    assert!(p[0].1.contains("not valid JSON: nested deeper than 128 arrays and objects at line 1 column"), "{}", p[0].1);
+    assert!(
+        p[0].1.contains("not valid JSON: nested deeper than 128 arrays and objects at line 1 column"),
+        "{}",
+        p[0].1
+    );
 }
 
 #[test]
@@ -73,8 +81,8 @@ fn a_costly_pattern_on_a_long_text_degrades_to_a_warning() {
     let long = "ab ".repeat(1_000_000);
     let started = Instant::now();
     assert_eq!(p.is_match_within(&long, MAX_MATCH_STEPS), None);
-    assert!(started.elapsed() < Duration::from_secs(30), "{:?}", started.elapsed()); // minutes unbounded, in debug
-    // Short texts are matched in full as before.
+    assert!(started.elapsed() < Duration::from_secs(120), "{:?}", started.elapsed()); // a hang guard: the cap is asserted above
+                                                                                     // Short texts are matched in full as before.
     assert_eq!(p.is_match_within(&"a".repeat(20), MAX_MATCH_STEPS), Some(true));
 
     let rules = Rules::from_json(
@@ -99,7 +107,10 @@ fn a_costly_pattern_on_a_long_text_degrades_to_a_warning() {
 /// A simple pattern on a megabyte is checked in full, and gives the right answer.
 #[test]
 fn a_simple_pattern_on_a_megabyte_is_checked_in_full() {
-    let rules = Rules::from_json(r#"{"title":"T","sections":[{"id":"p","title":"P","fields":"p","pattern":{"regex":"[^<>]*"}}]}"#).unwrap();
+    let rules = Rules::from_json(
+        r#"{"title":"T","sections":[{"id":"p","title":"P","fields":"p","pattern":{"regex":"[^<>]*"}}]}"#,
+    )
+    .unwrap();
     let mut values = Values::new();
     values.text("p", "kata ".repeat(200_000));
     assert_eq!(rules.check(&values, Lang::En).sections[0].status, Status::Ok);
@@ -108,8 +119,8 @@ fn a_simple_pattern_on_a_megabyte_is_checked_in_full() {
     assert_eq!(report.sections[0].messages[0].text, "P does not have the required format.");
 }
 
-/// A 5 MB field through the whole of a preset's checks, and through a pattern section. The
-/// bound here is loose (debug build, shared machine); release figures are in the README.
+/// Three 5 MB fields: counted and checked against word and character limits, and through two
+/// pattern sections that both meet the step cap. Release figures are in the README.
 #[test]
 fn a_five_megabyte_field_is_checked_in_bounded_time() {
     let paragraph = "Inovasi layanan KTP-el keliling menjangkau warga di 120 desa (2019\u{2013}2024); \
@@ -137,6 +148,9 @@ fn a_five_megabyte_field_is_checked_in_bounded_time() {
     // cap, so the format goes unchecked, with a warning.
     assert_eq!(report.sections[1].messages[0].rule, "pattern");
     assert_eq!(report.sections[1].status, Status::Warning);
-    assert!(took < Duration::from_secs(20), "a 5 MB form took {took:?}");
+    // A guard against hanging, loose enough for a debug build on a loaded machine (the two
+    // capped patterns alone would take minutes here uncapped); the work itself is bounded by
+    // the step cap asserted above, not by this clock.
+    assert!(took < Duration::from_secs(120), "a 5 MB form took {took:?}");
     eprintln!("three 5 MB fields checked in {took:?} (debug build)");
 }

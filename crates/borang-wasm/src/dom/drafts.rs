@@ -44,8 +44,6 @@ pub(crate) struct Drafts {
     storage: Option<Storage>,
 }
 
-
-
 /// Why a draft could not be written.
 pub(crate) enum SaveError {
     /// No `localStorage` (private mode, blocked by the browser) or it is full.
