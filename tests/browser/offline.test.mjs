@@ -22,11 +22,17 @@ const counterText = (page, field) => page.locator(`.borang-feedback[data-field="
 test("after start-up borang makes no request: typing, pasting, choosing, a refused submit, drafts, the poll", async () => {
   const { context, page, log } = await openPage(env.browser);
   try {
+    const requests = [];
+    page.on("request", (r) => requests.push(`${r.method()} ${r.url()}`));
     await page.goto(`${env.base}/test/core/kipp.html`);
     await borangReady(page, "#proposal");
     await page.waitForLoadState("networkidle");
-    const requests = [];
-    page.on("request", (r) => requests.push(`${r.method()} ${r.url()}`));
+    const startup = requests.splice(0);
+    // Start-up fetched the page, the embed, the package and the rules file, from the page's
+    // own origin: nothing else.
+    assert.ok(startup.some((r) => r.endsWith("/borang/borang_bg.wasm")), startup.join("\n"));
+    assert.ok(startup.some((r) => r.endsWith("/borang/rules/kipp-2023.json")), startup.join("\n"));
+    assert.ok(startup.every((r) => r.startsWith(`GET ${env.base}/`)), startup.join("\n"));
 
     await page.locator("#ringkasan").click();
     await page.keyboard.type("Layanan jemput bola untuk warga desa terpencil.");
@@ -39,6 +45,7 @@ test("after start-up borang makes no request: typing, pasting, choosing, a refus
     await page.locator("[data-borang=summary]").waitFor();
     await sleep(2500); // the 1 s poll and the draft saves run meanwhile
 
+    assert.ok(await page.evaluate(() => localStorage.length) > 0, "a draft was saved meanwhile");
     assert.deepEqual(requests, [], "no request after start-up");
     assert.match(await counterText(page, "latar_belakang"), /\/ 300 kata/);
     assert.deepEqual(log.pageErrors, []);
