@@ -83,7 +83,7 @@ export function renderMarkdown(r) {
   return `${lines.join("\n")}\n`;
 }
 
-const COLORS = ["#d4351c", "#d4351c", "#1d70b8", "#00703c", "#f47738", "#6f3fb5", "#8a8f94", "#111111"];
+const COLORS = ["#d4351c", "#d4351c", "#b58105", "#b58105", "#1d70b8", "#00703c", "#f47738", "#6f3fb5", "#8a8f94", "#111111"];
 
 /** Check time against proposal size, log-log, one line per library. */
 export function renderSvg(r) {
@@ -91,7 +91,10 @@ export function renderSvg(r) {
   const series = [];
   for (const l of r.libs) {
     series.push({ label: l.label, pts: sizes.map((s) => [r.workloads.words[s], l.fullCheck[s]?.median]) });
-    if (l.engineCheck) series.push({ label: "borang engine (Validator.check)", pts: sizes.map((s) => [r.workloads.words[s], l.engineCheck[s]?.median]) });
+    if (l.engineCheck) {
+      const label = l.id === "borang" ? "borang engine (Validator.check)" : `${l.label}: engine (Validator.check)`;
+      series.push({ label, engine: true, pts: sizes.map((s) => [r.workloads.words[s], l.engineCheck[s]?.median]) });
+    }
   }
   const all = series.flatMap((s) => s.pts).filter((p) => p[1] > 0);
   const W = 860, H = 460, L = 70, R = 400, T = 40, B = 60;
@@ -115,7 +118,7 @@ export function renderSvg(r) {
   series.forEach((s, i) => {
     const c = COLORS[i % COLORS.length];
     const pts = s.pts.filter((p) => p[1] > 0);
-    const dash = s.label.startsWith("borang engine") ? ` stroke-dasharray="6 4"` : "";
+    const dash = s.engine ? ` stroke-dasharray="6 4"` : "";
     o.push(`<polyline fill="none" stroke="${c}" stroke-width="2"${dash} points="${pts.map((p) => `${X(p[0]).toFixed(1)},${Y(p[1]).toFixed(1)}`).join(" ")}"/>`);
     for (const p of pts) o.push(`<circle cx="${X(p[0]).toFixed(1)}" cy="${Y(p[1]).toFixed(1)}" r="3" fill="${c}"/>`);
     const ly = T + 10 + i * 20;

@@ -55,8 +55,12 @@ function wasmAllowed() {
 }
 
 async function loadWasmBuild() {
+  // The module's download starts beside the glue's import: on a slow connection the two would
+  // otherwise wait on each other (embed.js → borang.js → session.js → borang_bg.wasm).
+  const wasm = fetch(new URL("./borang_bg.wasm", here));
+  wasm.catch(() => {}); // a failure is reported once, by the glue that awaits it
   const module = await import(new URL("./borang.js", here).href);
-  await module.default({ module_or_path: new URL("./borang_bg.wasm", here) });
+  await module.default({ module_or_path: wasm });
   return module;
 }
 
@@ -191,7 +195,14 @@ export async function keepOffline(workerUrl, { scope } = {}) {
     // Everything the page has loaded once borang has started: the build this page can run
     // (WebAssembly or JavaScript), the rules, the snippets, the portal's own files.
     await ready;
-    const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
+    // The package is named as well: a resource-timing entry can arrive after the fetch it
+    // times has been consumed (seen with the streamed wasm).
+    const build = (await load()).build === "wasm" ? ["borang.js", "borang_bg.wasm"] : ["js/borang.js", "js/borang_bg.js", "js/borang_bg.wasm.js"];
+    const urls = [
+      location.href,
+      ...performance.getEntriesByType("resource").map((entry) => entry.name),
+      ...build.map((file) => new URL(file, here).href),
+    ];
     return await new Promise((done, fail) => {
       const timer = setTimeout(() => fail(new Error("the worker did not answer within 60 s")), 60000);
       navigator.serviceWorker.addEventListener("message", function kept(event) {
