@@ -33,7 +33,7 @@ export function renderMarkdown(r) {
   const rows = [];
   for (const l of r.libs) {
     rows.push([l.label, l.fullCheck]);
-    if (l.engineCheck) rows.push(["borang engine (`Validator.check`)", l.engineCheck]);
+    if (l.engineCheck) rows.push([engineLabel(l, "`"), l.engineCheck]);
   }
   for (const [label, fc] of rows) {
     const a = fc[sizes.at(-2) ?? sizes[0]]?.median, b = fc[sizes.at(-1)]?.median;
@@ -83,6 +83,12 @@ export function renderMarkdown(r) {
   return `${lines.join("\n")}\n`;
 }
 
+/** The row of a borang build's engine alone (`Validator.check` on values already read). */
+function engineLabel(l, code) {
+  const call = `${code}Validator.check${code}`;
+  return l.id === "borang" ? `borang engine (${call})` : `${l.label.replace(/^borang /, "borang engine ")}: ${call}`;
+}
+
 const COLORS = ["#d4351c", "#d4351c", "#b58105", "#b58105", "#1d70b8", "#00703c", "#f47738", "#6f3fb5", "#8a8f94", "#111111"];
 
 /** Check time against proposal size, log-log, one line per library. */
@@ -92,8 +98,7 @@ export function renderSvg(r) {
   for (const l of r.libs) {
     series.push({ label: l.label, pts: sizes.map((s) => [r.workloads.words[s], l.fullCheck[s]?.median]) });
     if (l.engineCheck) {
-      const label = l.id === "borang" ? "borang engine (Validator.check)" : `${l.label}: engine (Validator.check)`;
-      series.push({ label, engine: true, pts: sizes.map((s) => [r.workloads.words[s], l.engineCheck[s]?.median]) });
+      series.push({ label: engineLabel(l, ""), engine: true, pts: sizes.map((s) => [r.workloads.words[s], l.engineCheck[s]?.median]) });
     }
   }
   const all = series.flatMap((s) => s.pts).filter((p) => p[1] > 0);
@@ -140,7 +145,7 @@ export function renderSummary(r) {
   for (const l of r.libs) {
     const full = (fc) => sizes.map((s) => m(fc[s])).join(" / ");
     out.push(`| ${l.label} | ${full(l.fullCheck)} | ${m(l.keystroke.x4?.work)} | ${m(l.load.localhost?.fromTag)} / ${l.load.slow3g ? m(l.load.slow3g.fromTag) : "–"} | ${kb(l.bytes?.gzip)} |`);
-    if (l.engineCheck) out.push(`| borang engine (\`Validator.check\`) | ${full(l.engineCheck)} | | | |`);
+    if (l.engineCheck) out.push(`| ${engineLabel(l, "`")} | ${full(l.engineCheck)} | | | |`);
   }
   return `${out.join("\n")}\n`;
 }
