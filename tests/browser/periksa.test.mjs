@@ -242,6 +242,9 @@ test("installable, and after the first visit it opens and checks with no network
     await page.keyboard.press("End");
     await page.keyboard.type(" Ditulis tanpa sinyal di desa.");
     await eventually(async () => assert.equal(await counterText(page, "ringkasan"), "7 / 200 kata"));
+    // Offline, the app still says it is ready without a network (its files are kept).
+    await page.waitForFunction(() => document.documentElement.dataset.offline !== undefined, null, { timeout: 30000 });
+    assert.match(await status(page), /Siap dipakai tanpa jaringan/);
     // A fresh tab, still offline, opens the app too.
     const second = await context.newPage();
     await second.goto(env.base + APP);

@@ -26,13 +26,12 @@ self.addEventListener("message", (event) => {
       for (const url of new Set(urls)) {
         try {
           const response = await fetch(url, { credentials: "same-origin", cache: "no-cache" });
-          if (response.ok && response.type === "basic") {
-            await cache.put(url, response);
-            stored += 1;
-          }
+          if (response.ok && response.type === "basic") await cache.put(url, response);
         } catch {
           // Offline already, or the file went away: keep what is stored.
         }
+        // Kept: stored now, fresh or from an earlier visit (an offline reload asks again).
+        if (await cache.match(url, { ignoreVary: true })) stored += 1;
       }
       event.source?.postMessage({ type: "borang:kept", stored, asked: urls.length });
     }),
