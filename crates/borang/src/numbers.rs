@@ -122,23 +122,29 @@ pub fn split(x: f64) -> (String, String) {
     let sign = if x < 0.0 { "-" } else { "" };
     let a = x.abs();
     if a != 0.0 && !(1e-6..1e15).contains(&a) {
-        // Scientific: find the exponent by scaling, not by `log10` (keeps libm out).
-        let mut e = 0i32;
-        let mut m = a;
-        while m >= 10.0 {
-            m /= 10.0;
-            e += 1;
-        }
-        while m < 1.0 {
-            m *= 10.0;
-            e -= 1;
-        }
+        let (m, e) = decimal_exponent(a);
         let (w, f) = fixed(m, 3);
         return (format!("{sign}{w}"), format!("{f}e{e}"));
     }
     let (w, f) = fixed(a, FRACTION_DIGITS);
     let sign = if w == "0" && f.is_empty() { "" } else { sign };
     (format!("{sign}{w}"), f)
+}
+
+/// `a` (positive, finite) as `m × 10^e` with `1 ≤ m < 10`, found by scaling rather than
+/// `log10` (keeps libm out of the module). The scaling is not exact in the last bits.
+pub(crate) fn decimal_exponent(a: f64) -> (f64, i32) {
+    let mut e = 0i32;
+    let mut m = a;
+    while m >= 10.0 {
+        m /= 10.0;
+        e += 1;
+    }
+    while m < 1.0 {
+        m *= 10.0;
+        e -= 1;
+    }
+    (m, e)
 }
 
 /// `a` (≥ 0, < 1e15) rounded to `places` decimals, as integer digits and `.fraction`

@@ -202,17 +202,8 @@ fn json_number(x: f64) -> String {
     }
     let sign = if x < 0.0 { "-" } else { "" };
     let a = x.abs();
-    // a = m × 10^e with 1 ≤ m < 10 (scaled by powers of ten: no float formatting, no libm).
-    let mut e = 0i32;
-    let mut m = a;
-    while m >= 10.0 {
-        m /= 10.0;
-        e += 1;
-    }
-    while m < 1.0 {
-        m *= 10.0;
-        e -= 1;
-    }
+    // a = m × 10^e with 1 ≤ m < 10 (no float formatting, no libm).
+    let (m, e) = crate::numbers::decimal_exponent(a);
     // The scaling above is not exact, so the neighbours of each rounding are tried too; the
     // first text the reader gives back exactly wins, else the closest one.
     let mut best: Option<(f64, String)> = None;

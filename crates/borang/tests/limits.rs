@@ -82,7 +82,7 @@ fn a_costly_pattern_on_a_long_text_degrades_to_a_warning() {
     let started = Instant::now();
     assert_eq!(p.is_match_within(&long, MAX_MATCH_STEPS), None);
     assert!(started.elapsed() < Duration::from_secs(120), "{:?}", started.elapsed()); // a hang guard: the cap is asserted above
-                                                                                     // Short texts are matched in full as before.
+                                                                                      // Short texts are matched in full as before.
     assert_eq!(p.is_match_within(&"a".repeat(20), MAX_MATCH_STEPS), Some(true));
 
     let rules = Rules::from_json(
