@@ -7,7 +7,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { borangReady, eventually, launch, openPage, report } from "./harness.mjs";
+import { borangReady, counter, eventually, feedback, launch, openPage, report } from "./harness.mjs";
 
 const CORPUS = readFileSync("/work/shared/corpus/berita-ppu-kipp-2025.txt", "utf8");
 const PAGE = "/test/csp/portal.html";
@@ -57,7 +57,6 @@ async function fill(page) {
   await page.locator("#ringkasan").click();
 }
 
-const counterText = (page, field) => page.locator(`.borang-feedback[data-field="${field}"] .borang-count`).textContent();
 
 test("the JavaScript build gives the WebAssembly build's report, with and without 'wasm-unsafe-eval'", async () => {
   const seen = {};
@@ -65,12 +64,12 @@ test("the JavaScript build gives the WebAssembly build's report, with and withou
     const { context, page, log } = await open(policy);
     try {
       await fill(page);
-      await eventually(async () => assert.match(await counterText(page, "ringkasan"), /\/ 200 kata/));
+      await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /\/ 200 kata/));
       seen[name] = {
         build: await build(page),
         report: await report(page, "#proposal"),
-        counter: await counterText(page, "ringkasan"),
-        video: await page.locator('.borang-feedback[data-field="link_youtube"]').textContent(),
+        counter: await counter(page, "ringkasan").textContent(),
+        video: await feedback(page, "link_youtube").textContent(),
         violations: await page.evaluate(() => window.__violations),
         errors: log.errors,
       };
@@ -109,9 +108,9 @@ test("under script-src 'self' the JavaScript build keeps checking as the applica
     assert.equal(await build(page), "js");
     await page.locator("#ringkasan").click();
     await page.keyboard.type("Inovasi jemput bola untuk warga desa.");
-    await eventually(async () => assert.equal(await counterText(page, "ringkasan"), "6 / 200 kata"));
+    await eventually(async () => assert.equal(await counter(page, "ringkasan").textContent(), "6 / 200 kata"));
     await page.keyboard.type(" Tambah dua");
-    await eventually(async () => assert.equal(await counterText(page, "ringkasan"), "8 / 200 kata"));
+    await eventually(async () => assert.equal(await counter(page, "ringkasan").textContent(), "8 / 200 kata"));
     // The summary panel is there and styled (constructed stylesheets pass style-src 'self').
     const panel = page.locator("[data-borang=summary]");
     await panel.waitFor();

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, borangReady, eventually, launch, openPage, report } from "./harness.mjs";
+import { CHROMIUM_ARGS, borangReady, counter, eventually, feedback, launch, openPage, report } from "./harness.mjs";
 
 const CORPUS = readFileSync("/work/shared/corpus/berita-ppu-kipp-2025.txt", "utf8");
 const KIPP = "/test/core/kipp.html";
@@ -54,8 +54,6 @@ async function withPage(path, fn, { ready = "#proposal", init, options } = {}) {
   }
 }
 
-const feedback = (page, field) => page.locator(`.borang-feedback[data-field="${field}"]`);
-const counter = (page, field) => feedback(page, field).locator(".borang-count");
 const row = (page, section) => page.locator(`[data-borang=summary] li[data-section="${section}"]`);
 const summary = (page, sel) => page.locator(`[data-borang=summary] ${sel}`);
 

@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
-import { borangReady, eventually, launch, openPage, report } from "./harness.mjs";
+import { borangReady, counter, eventually, launch, openPage, report } from "./harness.mjs";
 
 const KIPP = "/test/core/kipp.html";
 const KEY = "borang:draft:v1:/test/core/kipp.html#proposal";
@@ -40,7 +40,6 @@ async function open(page, query = "") {
   await borangReady(page, "#proposal");
 }
 
-const counter = (page, field) => page.locator(`.borang-feedback[data-field="${field}"] .borang-count`);
 const draftArea = (page) => page.locator("[data-borang=summary] .draft");
 const storedDraft = (page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "null"), KEY);
 const draftKeys = (page) =>

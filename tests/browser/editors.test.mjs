@@ -4,7 +4,7 @@
 // Run: node --test tests/browser/editors.test.mjs
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { borangReady, launch, openPage } from "./harness.mjs";
+import { borangReady, counter, launch, openPage } from "./harness.mjs";
 
 let env;
 before(async () => {
@@ -13,7 +13,6 @@ before(async () => {
 after(() => env?.close());
 
 /** The counter of `field`'s feedback line. */
-const counter = (page, field) => page.locator(`.borang-feedback[data-field="${field}"] .borang-count`);
 
 /** The engine's word count of `text` (the package the embed loaded). */
 function engineWords(page, text) {

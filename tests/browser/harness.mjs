@@ -79,6 +79,12 @@ export async function borangReady(page, selector = "form") {
   );
 }
 
+/** borang's feedback after `field` (in a page, frame or element). */
+export const feedback = (scope, field) => scope.locator(`.borang-feedback[data-field="${field}"]`);
+
+/** The word/character counter in that feedback. */
+export const counter = (scope, field) => feedback(scope, field).locator(".borang-count");
+
 /** The attachment's current report for the form matching `selector`. */
 export function report(page, selector = "form") {
   return page.evaluate(async (selector) => {

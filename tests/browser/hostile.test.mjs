@@ -7,7 +7,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
-import { borangReady, eventually, launch, openPage, report } from "./harness.mjs";
+import { borangReady, counter, eventually, feedback, launch, openPage, report } from "./harness.mjs";
 import { PAYLOADS } from "./pages/hostile/payloads.js";
 
 let env;
@@ -30,8 +30,6 @@ async function withPage(path, fn, { init } = {}) {
   }
 }
 
-const feedback = (scope, field) => scope.locator(`.borang-feedback[data-field="${field}"]`);
-const counter = (scope, field) => feedback(scope, field).locator(".borang-count");
 const words = (n) => Array.from({ length: n }, (_, i) => `kata${i}`).join(" ");
 
 /** Every text borang shows: its feedback nodes, the panel (in its shadow root), the live region. */

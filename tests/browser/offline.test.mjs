@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { borangReady, eventually, launch, openPage, report } from "./harness.mjs";
+import { borangReady, counter, eventually, feedback, launch, openPage, report } from "./harness.mjs";
 
 const CORPUS = readFileSync("/work/shared/corpus/berita-ppu-kipp-2025.txt", "utf8");
 
@@ -17,7 +17,6 @@ before(async () => {
 });
 after(() => env?.close());
 
-const counterText = (page, field) => page.locator(`.borang-feedback[data-field="${field}"] .borang-count`).textContent();
 
 test("after start-up borang makes no request: typing, pasting, choosing, a refused submit, drafts, the poll", async () => {
   const { context, page, log } = await openPage(env.browser);
@@ -47,7 +46,7 @@ test("after start-up borang makes no request: typing, pasting, choosing, a refus
 
     assert.ok(await page.evaluate(() => localStorage.length) > 0, "a draft was saved meanwhile");
     assert.deepEqual(requests, [], "no request after start-up");
-    assert.match(await counterText(page, "latar_belakang"), /\/ 300 kata/);
+    assert.match(await counter(page, "latar_belakang").textContent(), /\/ 300 kata/);
     assert.deepEqual(log.pageErrors, []);
   } finally {
     await context.close();
@@ -64,14 +63,14 @@ test("with the network cut after load, every check still runs", async () => {
 
     await page.locator("#ringkasan").click();
     await page.keyboard.type("Satu dua tiga empat.");
-    await eventually(async () => assert.equal(await counterText(page, "ringkasan"), "4 / 200 kata"));
+    await eventually(async () => assert.equal(await counter(page, "ringkasan").textContent(), "4 / 200 kata"));
     await page.locator("#latar_belakang").fill(CORPUS);
     await eventually(async () =>
-      assert.equal(await page.locator('.borang-feedback[data-field="latar_belakang"] .borang-count').getAttribute("data-level"), "error"),
+      assert.equal(await counter(page, "latar_belakang").getAttribute("data-level"), "error"),
     );
     await page.locator("#link_youtube").fill("https://vimeo.com/1");
     await page.locator("#kebaharuan").click();
-    await eventually(async () => assert.match(await page.locator('.borang-feedback[data-field="link_youtube"]').textContent(), /YouTube/));
+    await eventually(async () => assert.match(await feedback(page, "link_youtube").textContent(), /YouTube/));
     const video = (await report(page, "#proposal")).sections.find((s) => s.id === "video");
     assert.equal(video.status, "error");
     assert.deepEqual(log.pageErrors, []);
@@ -113,10 +112,10 @@ test("opt-in keepOffline(): the portal reloads with no network and borang checks
     assert.equal(await page.evaluate(() => fetch("/test/core/sent.html?never-kept").then(() => "fetched", () => "failed")), "failed");
     await page.locator("#ringkasan").click();
     await page.keyboard.type("Pelayanan keliling tanpa sinyal.");
-    await eventually(async () => assert.equal(await counterText(page, "ringkasan"), "4 / 200 kata"));
+    await eventually(async () => assert.equal(await counter(page, "ringkasan").textContent(), "4 / 200 kata"));
     await page.locator("#latar_belakang").fill(CORPUS);
     await eventually(async () =>
-      assert.equal(await page.locator('.borang-feedback[data-field="latar_belakang"] .borang-count').getAttribute("data-level"), "error"),
+      assert.equal(await counter(page, "latar_belakang").getAttribute("data-level"), "error"),
     );
     // Only the stored copies answered: nothing of borang failed to load.
     assert.deepEqual(log.errors.filter((e) => /borang/.test(e)), []);

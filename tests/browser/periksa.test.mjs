@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eventually, launch, openPage, REPO } from "./harness.mjs";
+import { counter, eventually, launch, openPage, REPO } from "./harness.mjs";
 
 const CORPUS = readFileSync("/work/shared/corpus/berita-ppu-kipp-2025.txt", "utf8");
 const APP = "/periksa/";
@@ -32,7 +32,6 @@ async function openApp(context) {
   return page;
 }
 
-const counterText = (page, field) => page.locator(`.borang-feedback[data-field="${field}"] .borang-count`).textContent();
 const status = (page) => page.locator("#status").textContent();
 /** The report of the attachment the app made (what its feedback shows). */
 const appReport = (page) => page.evaluate(() => window.periksaDraf.report());
@@ -45,10 +44,10 @@ test("write, see feedback, keep the draft on the device across a reload", async 
     assert.equal(await page.locator("#aturan").inputValue(), "kipp-2023");
     await page.locator('textarea[name="ringkasan"]').click();
     await page.keyboard.type("Layanan jemput bola adminduk untuk desa terpencil.");
-    await eventually(async () => assert.equal(await counterText(page, "ringkasan"), "7 / 200 kata"));
+    await eventually(async () => assert.equal(await counter(page, "ringkasan").textContent(), "7 / 200 kata"));
     await page.locator('textarea[name="latar_belakang"]').fill(CORPUS);
     await eventually(async () =>
-      assert.equal(await page.locator('.borang-feedback[data-field="latar_belakang"] .borang-count').getAttribute("data-level"), "error"),
+      assert.equal(await counter(page, "latar_belakang").getAttribute("data-level"), "error"),
     );
     await page.locator('input[name="link_youtube"]').fill("https://vimeo.com/1");
     // Reload straight away: the draft is saved on pagehide, whatever the delay.
@@ -57,7 +56,7 @@ test("write, see feedback, keep the draft on the device across a reload", async 
     assert.equal(await page.locator('textarea[name="ringkasan"]').inputValue(), "Layanan jemput bola adminduk untuk desa terpencil.");
     assert.equal(await page.locator('textarea[name="latar_belakang"]').inputValue(), CORPUS);
     assert.equal(await page.locator('input[name="link_youtube"]').inputValue(), "https://vimeo.com/1");
-    await eventually(async () => assert.equal(await counterText(page, "ringkasan"), "7 / 200 kata"));
+    await eventually(async () => assert.equal(await counter(page, "ringkasan").textContent(), "7 / 200 kata"));
     assert.match(await status(page), /Draf terakhir dibuka/);
     assert.deepEqual(log.pageErrors, []);
   } finally {
@@ -102,7 +101,7 @@ test("storage full: the app keeps checking and says the draft is not saved, poin
     await page.locator('textarea[name="ringkasan"]').fill("Satu dua tiga.");
     await eventually(async () => assert.match(await status(page), /TIDAK dapat disimpan.*QuotaExceededError.*JSON/));
     assert.equal(await page.locator("#status").getAttribute("data-kind"), "bad");
-    await eventually(async () => assert.equal(await counterText(page, "ringkasan"), "3 / 200 kata"));
+    await eventually(async () => assert.equal(await counter(page, "ringkasan").textContent(), "3 / 200 kata"));
   } finally {
     await context.close();
   }
@@ -165,7 +164,7 @@ test("export JSON: borang check gives the report the app shows; text per section
       assert.equal(await fresh.locator('input[name="sdgs[]"]').nth(9).isChecked(), true);
       assert.equal(await fresh.locator('input[name="kelompok"]').first().isChecked(), true);
       await eventually(async () =>
-        assert.equal(await fresh.locator('.borang-feedback[data-field="ringkasan"] .borang-count').getAttribute("data-level"), "error"),
+        assert.equal(await counter(fresh, "ringkasan").getAttribute("data-level"), "error"),
       );
       // A file that is not a draft changes nothing.
       const bad = join(dir, "bukan-draf.json");
@@ -203,7 +202,7 @@ test("a rules file of one's own: its form, its limits; a broken one shows its pr
     assert.equal(await page.locator("#draf .field").count(), 2);
     assert.match(await page.locator("#draf").textContent(), /Ringkasan <b>desa<\/b>/, "titles are text, not markup");
     await page.locator('textarea[name="ringkasan"]').fill("satu dua tiga empat lima enam");
-    await eventually(async () => assert.equal(await counterText(page, "ringkasan"), "6 / 5 kata"));
+    await eventually(async () => assert.equal(await counter(page, "ringkasan").textContent(), "6 / 5 kata"));
 
     const broken = join(dir, "rusak.json");
     writeFileSync(broken, '{"sections": [{"id": "a", "title": "A", "fields": ["a"], "words": {"maks": 5}}]}');
@@ -241,7 +240,7 @@ test("installable, and after the first visit it opens and checks with no network
     await page.locator('textarea[name="ringkasan"]').click();
     await page.keyboard.press("End");
     await page.keyboard.type(" Ditulis tanpa sinyal di desa.");
-    await eventually(async () => assert.equal(await counterText(page, "ringkasan"), "7 / 200 kata"));
+    await eventually(async () => assert.equal(await counter(page, "ringkasan").textContent(), "7 / 200 kata"));
     // Offline, the app still says it is ready without a network (its files are kept).
     await page.waitForFunction(() => document.documentElement.dataset.offline !== undefined, null, { timeout: 30000 });
     assert.match(await status(page), /Siap dipakai tanpa jaringan/);
@@ -249,7 +248,7 @@ test("installable, and after the first visit it opens and checks with no network
     const second = await context.newPage();
     await second.goto(env.base + APP);
     await second.waitForSelector("html[data-ready=yes]", { state: "attached" });
-    await eventually(async () => assert.equal(await counterText(second, "ringkasan"), "7 / 200 kata"));
+    await eventually(async () => assert.equal(await counter(second, "ringkasan").textContent(), "7 / 200 kata"));
   } finally {
     await context.close();
   }
