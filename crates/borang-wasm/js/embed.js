@@ -9,7 +9,8 @@
 //   data-preset         a shipped preset instead, e.g. "kipp-2023"
 //                       (neither: zero-config, limits read from the form's own markup)
 //   data-lang           "id" (default: the rules file's) or "en"
-//   data-mode           "block" (default: errors stop the submit) or "advise" (never stops it)
+//   data-mode           "block" (errors stop the submit) or "advise" (never stops it); default
+//                       "block" with a rules file or preset, "advise" in zero-config
 //   data-summary        "top" (default, sticky), "bottom", "none", or a CSS selector
 //   data-drafts         "off" to keep no draft in localStorage
 //   data-fix-maxlength  lift a maxlength that would cut a word-limited field short

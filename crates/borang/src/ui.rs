@@ -47,6 +47,9 @@ texts! {
         "Not sent yet: {count} sections still need fixing ({sections}).";
     /// A list of section titles, cut short.
     AndMore => "{titles} dan {count} lainnya", "{titles} and {count} more";
+    /// A section whose field is on a wizard step, tab or panel not shown now.
+    OnStep => "{title} (di langkah {number}: {step})", "{title} (on step {number}: {step})";
+    OnStepNumber => "{title} (di langkah {number})", "{title} (on step {number})";
     /// Shown after a submit attempt once nothing blocks sending.
     SubmitReady => "Semua bagian wajib sudah terisi dengan benar.", "Every required section is filled in correctly.";
     /// The control that shows the summary's rows, and hides them.
@@ -104,6 +107,21 @@ pub fn titles(titles: &[&str], shown: usize, lang: Lang) -> String {
     let first = titles[..shown].join(", ");
     let more = number((titles.len() - shown) as u64, lang);
     text(Ui::AndMore, lang, &[("titles", &first), ("count", &more)])
+}
+
+/// A section's title, with the step it is on when that step is not shown now
+/// (`Ringkasan (di langkah 1: Profil Inovasi)`), so a refused submit says where to go.
+pub fn section_on_step(title: &str, step: Option<(usize, Option<&str>)>, lang: Lang) -> String {
+    match step {
+        None => title.to_owned(),
+        Some((n, label)) => {
+            let number = number(n as u64, lang);
+            match label {
+                Some(step) => text(Ui::OnStep, lang, &[("title", title), ("number", &number), ("step", step)]),
+                None => text(Ui::OnStepNumber, lang, &[("title", title), ("number", &number)]),
+            }
+        }
+    }
 }
 
 /// The word label of a status.

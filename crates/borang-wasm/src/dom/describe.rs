@@ -21,13 +21,22 @@ const SIBLINGS: usize = 6;
 /// Text longer than this is content, not a hint.
 const MAX_HINT_CHARS: usize = 400;
 
-/// Every field of the form worth checking, in document order.
+/// The insides of editors and widgets: their search boxes, toolbars and dialogs hold inputs
+/// that are never the applicant's answers (selectize's `<id>-selectized` input, select2's
+/// search field, CKEditor's upload input, Summernote's link dialog…). The native control a
+/// widget drives stays outside these and is the field.
+const WIDGET_PARTS: &str = ".selectize-control, .selectize-dropdown, .ts-wrapper, .ts-dropdown, .select2-container, \
+    .select2-dropdown, .chosen-container, .bootstrap-tagsinput, .choices__input--cloned, .flatpickr-calendar, \
+    .ck, .cke, .cke_dialog, .tox, .note-editor, .note-modal, .ql-toolbar, trix-toolbar, .dz-hidden-input";
+
+/// Every field of the form worth checking, in document order. Two controls sharing a name
+/// (not a checkbox or radio group) are two fields: `name` and `name@2`.
 pub(crate) fn describe(form: &HtmlFormElement, doc: &Document) -> (String, Vec<FieldDescription>) {
     let mut out: Vec<FieldDescription> = Vec::new();
     let elements = form.elements();
     for i in 0..elements.length() {
         let Some(el) = elements.item(i) else { continue };
-        if is_ours(&el) {
+        if is_ours(&el) || el.closest(WIDGET_PARTS).ok().flatten().is_some() {
             continue;
         }
         let tag = el.tag_name().to_ascii_lowercase();
@@ -44,9 +53,10 @@ pub(crate) fn describe(form: &HtmlFormElement, doc: &Document) -> (String, Vec<F
                 "checkbox" => FieldKind::Checkbox,
                 "radio" => FieldKind::Radio,
                 "date" | "month" | "week" | "time" | "datetime-local" => FieldKind::Other,
-                // A hidden input counts only when a rich-text editor stands in for it.
+                // A hidden input counts only when a rich-text editor or a date picker stands in for it.
                 "hidden" => match fields::find(form, doc, &key_of(&el)) {
                     Some(Control::Editor { .. }) => FieldKind::LongText,
+                    _ if is_date_picker(&el) => FieldKind::Other,
                     _ => continue,
                 },
                 // password, submit, button, reset, image, color, range, hidden
@@ -54,10 +64,12 @@ pub(crate) fn describe(form: &HtmlFormElement, doc: &Document) -> (String, Vec<F
             },
             _ => continue,
         };
-        if el.has_attribute("disabled") || el.has_attribute("readonly") && kind != FieldKind::File {
+        // A date picker makes its input read-only; it is still the applicant's answer.
+        let read_only = el.has_attribute("readonly") && kind != FieldKind::File && !is_date_picker(&el);
+        if el.has_attribute("disabled") || read_only {
             continue;
         }
-        let key = key_of(&el);
+        let mut key = key_of(&el);
         if key.is_empty() {
             continue;
         }
@@ -68,7 +80,13 @@ pub(crate) fn describe(form: &HtmlFormElement, doc: &Document) -> (String, Vec<F
                 continue;
             }
         } else if out.iter().any(|d| d.key == key) {
-            continue;
+            // A second control of the same name: its own field, addressed as `name@N`, N its
+            // place among the form's controls of that name (what `fields::find` reads).
+            if el.get_attribute("name").as_deref() != Some(key.as_str()) {
+                continue; // an id shared by mistake, not a name: not a field of its own
+            }
+            let Some(n) = place_in_name(form, &key, &el) else { continue };
+            key = format!("{key}@{n}");
         }
         out.push(describe_one(form, doc, &el, key, kind));
     }
@@ -83,6 +101,18 @@ pub(crate) fn describe(form: &HtmlFormElement, doc: &Document) -> (String, Vec<F
         }
     }
     (form_title(form, doc), out)
+}
+
+/// The 1-based place of `el` among the form's controls named `name`.
+fn place_in_name(form: &HtmlFormElement, name: &str, el: &Element) -> Option<usize> {
+    let item = form.elements().named_item(name)?;
+    let list = item.dyn_ref::<web_sys::RadioNodeList>()?;
+    (0..list.length()).position(|i| list.item(i).is_some_and(|n| n.is_same_node(Some(el)))).map(|i| i + 1)
+}
+
+/// A flatpickr input (the library keeps its instance on the element).
+fn is_date_picker(el: &Element) -> bool {
+    js_sys::Reflect::get(el, &"_flatpickr".into()).is_ok_and(|v| v.is_object())
 }
 
 fn input_type(el: &Element) -> String {

@@ -361,7 +361,12 @@ fn group_anchor(inputs: &[HtmlInputElement]) -> Element {
 /// Finds the field `name` of the rules: by name or id among the form's controls, then by id
 /// or `name` attribute anywhere in the form (a `contenteditable` element is no control),
 /// then as a CSS selector.
+///
+/// `name@2` is the second control named `name` (in the form's order; `name` alone is the
+/// first): two textareas sharing a name are two fields. Controls associated with the form
+/// but standing outside the `<form>` element (broken markup, `form=`) are found too.
 pub(crate) fn find(form: &HtmlFormElement, doc: &Document, name: &str) -> Option<Control> {
+    let (name, nth) = split_nth(name);
     let mut found: Vec<Element> = Vec::new();
     if let Some(item) = form.elements().named_item(name) {
         if let Some(list) = item.dyn_ref::<RadioNodeList>() {
@@ -369,6 +374,16 @@ pub(crate) fn find(form: &HtmlFormElement, doc: &Document, name: &str) -> Option
         } else if let Ok(el) = item.dyn_into::<Element>() {
             found.push(el);
         }
+    }
+    let group =
+        |found: &[Element]| found.iter().all(|el| matches!(input_type(el).as_deref(), Some("checkbox" | "radio")));
+    if !found.is_empty() && !group(&found) {
+        // Several controls of one name that are not a checkbox or radio group: one field each.
+        found.retain(|el| !is_ours(el));
+        return classify(found.into_iter().nth(nth - 1).into_iter().collect());
+    }
+    if nth > 1 {
+        return None;
     }
     if found.is_empty() {
         let escaped = web_sys::css::escape(name);
@@ -386,6 +401,17 @@ pub(crate) fn find(form: &HtmlFormElement, doc: &Document, name: &str) -> Option
     }
     found.retain(|el| !is_ours(el));
     classify(found)
+}
+
+/// `name@N` (N ≥ 1) → (`name`, N); any other name → (name, 1).
+pub(crate) fn split_nth(name: &str) -> (&str, usize) {
+    match name.rsplit_once('@') {
+        Some((base, n)) if !base.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => match n.parse() {
+            Ok(n) if n >= 1 => (base, n),
+            _ => (name, 1),
+        },
+        _ => (name, 1),
+    }
 }
 
 fn looks_like_selector(name: &str) -> bool {

@@ -11,6 +11,7 @@
 mod describe;
 mod drafts;
 mod fields;
+mod presence;
 mod view;
 
 use std::cell::RefCell;
@@ -25,6 +26,7 @@ use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, Node, Wind
 
 use self::drafts::{Drafts, Offer};
 use self::fields::Control;
+use self::presence::Presence;
 use self::view::{Feedback, Place, RowData, Shown, Summary};
 use crate::wasm::{compile_rules, rules_error, to_js, JsReport};
 
@@ -79,6 +81,8 @@ const POLL_MS: i32 = 1000;
 #[derive(Debug, Clone)]
 struct Options {
     lang: Option<Lang>,
+    /// Errors stop the submit. Not given: yes with a rules file; no in zero-config, whose
+    /// rules are read from the page's prose and may be wrong (see `attach`).
     block: bool,
     place: Place,
     drafts: bool,
@@ -98,6 +102,9 @@ struct Field {
     /// Where custom validity goes, decided when the field is bound (deciding it needs
     /// layout, which must not be forced on every keystroke).
     validity: Option<Element>,
+    /// Whether the field applies (a hidden row does not; a hidden wizard step does), decided
+    /// when the field is bound, like `validity`.
+    presence: Presence,
 }
 
 struct Section {
@@ -192,7 +199,8 @@ const TS_ATTACH: &'static str = r#"
 export interface AttachOptions {
   /** Language of the feedback; defaults to the rules file's `lang`. */
   lang?: Lang;
-  /** "block" (default): errors stop the submit; "advise": nothing ever stops it. */
+  /** "block": errors stop the submit; "advise": nothing ever stops it. Default: "block" with
+   *  rules, "advise" in zero-config (its rules are guessed from the page's text). */
   mode?: "block" | "advise";
   /** Where the summary panel goes: "top" (default, sticky), "bottom", "none", a CSS selector
    *  or an element to put it in. */
@@ -224,9 +232,12 @@ pub fn attach(form: JsFormTarget, rules: JsAttachRules, options: Option<JsAttach
     let window = web_sys::window().ok_or_else(|| Error::new("borang: no window"))?;
     let doc = window.document().ok_or_else(|| Error::new("borang: no document"))?;
     let form = find_form(&doc, form.into())?;
-    let opts = read_options(&doc, options.map(Into::into).unwrap_or(JsValue::UNDEFINED))?;
     let rules: JsValue = rules.into();
-    let (rules, inferred) = if rules.is_null() || rules.is_undefined() {
+    let zero_config = rules.is_null() || rules.is_undefined();
+    // Zero-config advises unless the admin asks to block: a limit read from a hint, or a red
+    // star read as "required", may be wrong, and a wrong guess must never stop a valid form.
+    let opts = read_options(&doc, options.map(Into::into).unwrap_or(JsValue::UNDEFINED), !zero_config)?;
+    let (rules, inferred) = if zero_config {
         let (rules, text) = infer_rules(&form, &doc)?;
         (rules, Some(text))
     } else {
@@ -332,9 +343,10 @@ fn read_rules(input: JsValue) -> Result<Rules, Error> {
     compile_rules(input).map_err(rules_error)
 }
 
-fn read_options(doc: &Document, options: JsValue) -> Result<Options, Error> {
+/// `block` is the mode when the options do not name one.
+fn read_options(doc: &Document, options: JsValue, block: bool) -> Result<Options, Error> {
     const KEYS: &[&str] = &["lang", "mode", "summary", "drafts", "fixMaxlength"];
-    let mut opts = Options { lang: None, block: true, place: Place::Top, drafts: true, fix_maxlength: false };
+    let mut opts = Options { lang: None, block, place: Place::Top, drafts: true, fix_maxlength: false };
     if options.is_undefined() || options.is_null() {
         return Ok(opts);
     }
@@ -427,6 +439,7 @@ impl Inner {
                     readers: Vec::new(),
                     seen: fields::Seen::Nothing,
                     validity: None,
+                    presence: Presence::Shown,
                 });
                 fields.len() - 1
             }
@@ -522,15 +535,19 @@ impl Inner {
             }
         }
         self.bind_all(true);
+        // On the document, not the form: controls of the form may stand outside the <form>
+        // element (broken markup the parser closed early, `form=` attributes), and their
+        // events never pass through it. Each handler keeps to this form's fields.
+        let doc: &JsValue = self.doc.as_ref();
         for kind in ["input", "change"] {
-            self.session.listen(form, kind, cb.input.as_ref().unchecked_ref(), true);
+            self.session.listen(doc, kind, cb.input.as_ref().unchecked_ref(), true);
         }
         for kind in ["compositionstart", "compositionend"] {
-            self.session.listen(form, kind, cb.composition.as_ref().unchecked_ref(), true);
+            self.session.listen(doc, kind, cb.composition.as_ref().unchecked_ref(), true);
         }
-        self.session.listen(form, "invalid", cb.invalid.as_ref().unchecked_ref(), true);
+        self.session.listen(doc, "invalid", cb.invalid.as_ref().unchecked_ref(), true);
         for kind in ["click", "keydown"] {
-            self.session.listen(form, kind, cb.intent.as_ref().unchecked_ref(), true);
+            self.session.listen(doc, kind, cb.intent.as_ref().unchecked_ref(), true);
         }
         self.session.listen(form, "reset", cb.reset.as_ref().unchecked_ref(), false);
         // Capture on window runs before any handler of the host's on the form, so a blocked
@@ -549,6 +566,10 @@ impl Inner {
         let filter = js_sys::Array::of4(&"style".into(), &"hidden".into(), &"class".into(), &"contenteditable".into());
         Reflect::set(&observe, &"attributeFilter".into(), &filter)?;
         self.session.observe(self.form.as_ref(), cb.mutation.as_ref().unchecked_ref(), &observe);
+        // Controls of the form outside its element: watch where they are too.
+        if let Some(body) = self.doc.body().filter(|_| presence::has_outside_controls(&self.form)) {
+            self.session.observe(body.as_ref(), cb.mutation.as_ref().unchecked_ref(), &observe);
+        }
         self.session.every(cb.poll.as_ref().unchecked_ref(), POLL_MS);
         self.render();
         self.offer_draft();
@@ -588,6 +609,13 @@ impl Inner {
                     self.session.set_validity(old, "");
                 }
                 field.validity = validity;
+                let presence = presence::presence(control, &self.form, &self.doc);
+                if presence != field.presence {
+                    field.presence = presence;
+                    for &s in &field.readers {
+                        st.sections[s].dirty = true;
+                    }
+                }
                 if let Some(doc) = control.frame_document() {
                     if !st.frame_docs.contains(&doc) {
                         for kind in ["input", "compositionstart", "compositionend"] {
@@ -695,11 +723,27 @@ impl Inner {
                 }
             }
             let section = &st.sections[i];
-            let missing = section.own.iter().all(|&f| st.fields[f].control.is_none());
+            // A section none of whose fields is on the page, or applies there, is skipped.
+            let applies = |f: &usize| {
+                let field = &st.fields[*f];
+                field.control.is_some() && field.presence != Presence::NotApplicable
+            };
+            let missing = !section.own.iter().any(applies);
+            let unsure = section.own.iter().any(|&f| st.fields[f].presence == Presence::Unsure);
             let mut report = self.rules.check_section(&section.info.id, &values, self.lang).expect("a known section");
             if missing {
                 report.status = Status::Skipped;
                 report.messages.clear();
+            } else if unsure {
+                // Hidden in a way borang cannot read: say what is wrong, never block on it.
+                for message in &mut report.messages {
+                    if message.severity == Severity::Error {
+                        message.severity = Severity::Warning;
+                    }
+                }
+                if report.status == Status::Error {
+                    report.status = Status::Warning;
+                }
             }
             let long_text = |f: &usize| st.fields[*f].control.as_ref().is_some_and(Control::is_long_text);
             let counts_words = section.own.iter().any(long_text);
@@ -726,9 +770,23 @@ impl Inner {
             let total = st.sections.len() as u32 - count(Status::Skipped);
             summary.render_totals(count(Status::Ok) + count(Status::Warning), total, by_status);
             if st.submit_tried {
-                let titles: Vec<&str> =
-                    st.sections.iter().filter(|s| failing(&s.report)).map(|s| s.report.title.as_str()).collect();
+                let titles: Vec<String> = st
+                    .sections
+                    .iter()
+                    .filter(|s| failing(&s.report))
+                    .map(|s| {
+                        let step = s.own.iter().find_map(|&f| match &st.fields[f].presence {
+                            Presence::OnHiddenStep { number, label } => Some((*number, label.as_deref())),
+                            _ => None,
+                        });
+                        ui::section_on_step(&s.report.title, step, self.lang)
+                    })
+                    .collect();
+                let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
                 summary.render_alert(Some(&titles));
+                if titles.is_empty() {
+                    summary.set_floating(false);
+                }
             }
         }
         true
@@ -813,12 +871,15 @@ impl Inner {
     }
 
     fn on_composition(&self, event: &Event) {
+        let Some(target) = event_node(event) else { return };
+        let ours = self.state.borrow().fields.iter().any(|f| f.control.as_ref().is_some_and(|c| c.contains(&target)));
+        if !ours {
+            return;
+        }
         let starting = event.type_() == "compositionstart";
         self.state.borrow_mut().composing = starting;
         if !starting {
-            if let Some(target) = event_node(event) {
-                self.changed(&target);
-            }
+            self.changed(&target);
         }
     }
 
@@ -834,7 +895,29 @@ impl Inner {
         event.prevent_default();
         event.stop_immediate_propagation();
         self.session.host_validate(&self.form);
-        focus(&target);
+        self.show_refusal(target);
+    }
+
+    /// A refused submit is always seen: focus goes to the first failing field the applicant
+    /// can reach (else to the panel's alert, which names the step a field is on), and the
+    /// panel is kept on screen when an ancestor's `overflow` stopped it from sticking.
+    fn show_refusal(&self, target: Option<HtmlElement>) {
+        let active = self.doc.active_element();
+        match target {
+            // The browser's own validation may have focused it already.
+            Some(target) if active.is_some_and(|a| a.is_same_node(Some(&target))) => {}
+            Some(target) => focus(&target),
+            None => {
+                if let Some(summary) = &self.state.borrow().summary {
+                    summary.focus_alert();
+                }
+            }
+        }
+        if let Some(summary) = &mut self.state.borrow_mut().summary {
+            if !summary.in_view(&self.window) {
+                summary.set_floating(true);
+            }
+        }
     }
 
     fn on_submitted(&self, event: &Event) {
@@ -859,12 +942,12 @@ impl Inner {
         let el: &Element = target.unchecked_ref();
         let submits = if event.type_() == "keydown" {
             let key = Reflect::get(event, &"key".into()).ok().and_then(|k| k.as_string());
-            key.as_deref() == Some("Enter") && el.tag_name().eq_ignore_ascii_case("input")
+            key.as_deref() == Some("Enter") && el.tag_name().eq_ignore_ascii_case("input") && self.owns(el)
         } else {
             el.closest("button, input").ok().flatten().is_some_and(|b| {
                 let kind = b.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
                 let button = b.tag_name().eq_ignore_ascii_case("button");
-                kind == "submit" || kind == "image" || button && kind.is_empty()
+                (kind == "submit" || kind == "image" || button && kind.is_empty()) && self.owns(&b)
             })
         };
         if submits {
@@ -883,7 +966,10 @@ impl Inner {
     /// The browser found invalid controls. Whether that was a submit attempt (or
     /// `reportValidity()`, which shows the same to the applicant) or a script quietly asking
     /// `checkValidity()` is known at the end of the task: see `on_intent_over`.
-    fn on_invalid(&self) {
+    fn on_invalid(&self, event: &Event) {
+        if !event_node(event).is_some_and(|n| self.owns(n.unchecked_ref())) {
+            return;
+        }
         {
             let mut st = self.state.borrow_mut();
             if !std::mem::replace(&mut st.invalid_seen, true) {
@@ -921,18 +1007,37 @@ impl Inner {
         // Focus moves only for the applicant's own submit; a script's reportValidity() or
         // requestSubmit() keeps the focus the browser gave.
         if let Some(target) = self.first_failing().filter(|_| intent) {
-            if active.map_or(true, |a| !a.is_same_node(Some(&target))) {
-                focus(&target);
-            }
+            self.show_refusal(target);
         }
     }
 
-    fn first_failing(&self) -> Option<HtmlElement> {
+    /// When a section fails: the first failing field the applicant can focus now (`None` when
+    /// every failing field is on a step not shown, or otherwise out of reach).
+    fn first_failing(&self) -> Option<Option<HtmlElement>> {
         let st = self.state.borrow();
-        st.sections
-            .iter()
-            .filter(|s| failing(&s.report))
-            .find_map(|s| s.own.iter().find_map(|&f| st.fields[f].control.as_ref().map(Control::focus_target)))
+        let mut failing_sections = st.sections.iter().filter(|s| failing(&s.report)).peekable();
+        failing_sections.peek()?;
+        let reachable = failing_sections.find_map(|s| {
+            s.own.iter().find_map(|&f| {
+                let field = &st.fields[f];
+                if field.presence != Presence::Shown {
+                    return None;
+                }
+                let target = field.control.as_ref()?.focus_target();
+                if fields::is_rendered(&target) {
+                    Some(target)
+                } else {
+                    presence::focusable_stand_in(&target)
+                }
+            })
+        });
+        Some(reachable)
+    }
+
+    /// Whether a control belongs to this form (its `form` property: also true outside the
+    /// <form> element when the parser or a `form=` attribute associated it).
+    fn owns(&self, el: &Element) -> bool {
+        Reflect::get(el, &"form".into()).is_ok_and(|f| f == JsValue::from(&self.form))
     }
 
     fn is_our_form(&self, event: &Event) -> bool {
@@ -1307,7 +1412,7 @@ impl Callbacks {
             composition: cb(weak, |i, e| i.on_composition(e.unchecked_ref())),
             submit: cb(weak, |i, e| i.on_submit(e.unchecked_ref())),
             submitted: cb(weak, |i, e| i.on_submitted(e.unchecked_ref())),
-            invalid: cb(weak, |i, _| i.on_invalid()),
+            invalid: cb(weak, |i, e| i.on_invalid(e.unchecked_ref())),
             intent: cb(weak, |i, e| i.on_intent(e.unchecked_ref())),
             intent_over: cb(weak, |i, _| i.on_intent_over()),
             reset: cb(weak, |i, _| {

@@ -41,6 +41,11 @@ const PANEL_CSS: &str = "
 /* The host element sits in the host page: nothing of the page's CSS may reach it. */
 :host{all:initial!important;display:block!important;margin:0 0 1.25rem!important}
 :host([data-sticky=yes]){position:sticky!important;top:0!important;z-index:20!important}
+/* After a refused submit, a panel that an ancestor's overflow kept from sticking floats at the
+   top of the window; the host keeps its height in the page, so nothing below it moves. */
+:host([data-float=yes]){min-height:var(--borang-height,0)!important}
+:host([data-float=yes]) .panel{position:fixed;top:0;left:0;right:0;z-index:2147483000;max-height:60vh;overflow:auto;
+  margin:0 auto;max-width:60rem;border-radius:0 0 6px 6px}
 *{box-sizing:border-box}
 .panel{all:initial;display:block;font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;
   font-size:15px;line-height:1.45;color:#1f2933;background:#fff;border:1px solid #c5d0db;border-top:4px solid #1e3a5f;border-radius:6px;
@@ -253,6 +258,8 @@ impl Summary {
         set_attr(&bar, "aria-hidden", "true");
         let alert = element(doc, "p", "alert");
         set_attr(&alert, "role", "alert");
+        // Focus goes here when no failing field can take it (all on steps not shown).
+        set_attr(&alert, "tabindex", "-1");
         alert.set_hidden(true);
         let (draft, draft_text) = draft_offer(doc, lang)?;
         let list = element(doc, "ol", "");
@@ -289,6 +296,35 @@ impl Summary {
         set_attr(&self.toggle, "aria-expanded", if open { "true" } else { "false" });
         set_text(&self.toggle, &ui::text(if open { Ui::SummaryHide } else { Ui::SummaryToggle }, self.lang, &[]));
         set_attr(&self.host, "data-sticky", if self.sticky && !open { "yes" } else { "no" });
+    }
+
+    /// Moves focus to the alert of a refused submit (and brings it into view).
+    pub fn focus_alert(&self) {
+        let _ = self.alert.focus();
+        self.alert.scroll_into_view_with_bool(false);
+    }
+
+    /// Whether the alert (or, when none is shown, the panel) is wholly inside the window.
+    pub fn in_view(&self, window: &web_sys::Window) -> bool {
+        let el: &HtmlElement = if self.alert.hidden() { &self.host } else { &self.alert };
+        let rect = el.get_bounding_client_rect();
+        let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(f64::MAX);
+        rect.height() > 0.0 && rect.top() >= 0.0 && rect.bottom() <= height
+    }
+
+    /// Floats the panel at the top of the window (an ancestor's `overflow` stopped it from
+    /// sticking), or puts it back in its place.
+    pub fn set_floating(&mut self, on: bool) {
+        if on == (self.host.get_attribute("data-float").as_deref() == Some("yes")) {
+            return;
+        }
+        if on {
+            let height = format!("{}px", self.host.offset_height());
+            let _ = self.host.style().set_property("--borang-height", &height);
+            set_attr(&self.host, "data-float", "yes");
+        } else {
+            let _ = self.host.remove_attribute("data-float");
+        }
     }
 
     /// Whether the panel sticks to the top of the window while folded.
