@@ -143,6 +143,39 @@ test("rules file: the hidden row's section is not applicable until the page show
   await context.close();
 });
 
+test("a hidden block of several fields with no sign of being a step: its errors are warnings, never blocking", async () => {
+  const { page, context } = await openPage(env.browser);
+  await page.goto(`${env.base}/test/portals/idd.html?rules=1`);
+  await borangReady(page, "#form-inovasi");
+  await fillIdd(page);
+  const anggota = async () => (await report(page, "#form-inovasi")).sections.find((s) => s.id === "anggota");
+  const hidden = await anggota();
+  assert.deepEqual(
+    hidden.messages.map((m) => m.severity),
+    ["warning"],
+    `hidden and unclear: ${JSON.stringify(hidden)}`,
+  );
+  // Shown ("Kelompok"), the same section blocks until filled.
+  await page.check("#k2");
+  await eventually(async () => assert.equal((await anggota()).status, "empty"));
+  await page.click("#simpan");
+  await page.waitForFunction(() => document.activeElement?.id === "anggota_1", null, { timeout: 3000 });
+  await page.fill("#anggota_1", "Siti Aminah");
+  await Promise.all([page.waitForURL(SENT, { timeout: 5000 }), page.click("#simpan")]);
+  await context.close();
+});
+
+test("a refused submit on a selectize field focuses the widget's own input, not the hidden select", async () => {
+  const { page, context } = await openPage(env.browser);
+  await page.goto(`${env.base}/test/portals/idd.html?rules=1`);
+  await borangReady(page, "#form-inovasi");
+  await fillIdd(page, { skip: ["urusan"] });
+  await page.click("#simpan");
+  await page.waitForFunction(() => document.activeElement?.id === "urusan-selectized", null, { timeout: 3000 });
+  assert.ok(!SENT.test(page.url()));
+  await context.close();
+});
+
 test("SB Admin 2 (overflow-x wrapper): a refused submit is seen — focus on the field, the panel on screen", async () => {
   const { page, context } = await openPage(env.browser, { viewport: { width: 1200, height: 700 } });
   await page.goto(`${env.base}/test/portals/idd.html?rules=1`);
