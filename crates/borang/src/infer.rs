@@ -133,6 +133,36 @@ pub struct Inferred {
     /// `lang`, so messages default to Indonesian; add `"lang": "en"` to change that.
     pub rules: Value,
     pub notes: Vec<Note>,
+    /// For each section of `rules`, in order: where its title, `required` and each limit
+    /// came from on the page, so an admin can see why (`attachment.explain()`).
+    pub explained: Vec<Explained>,
+}
+
+/// Why an inferred section is what it is: the page text behind each part of it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Explained {
+    /// The section's id in the inferred rules.
+    pub section: String,
+    /// The field (`name`, `id`, `name@2` or a CSS selector).
+    pub field: String,
+    pub title: String,
+    /// Where the title came from: `label “…”`, or `name "…"` when the page gave no label.
+    pub title_from: String,
+    /// Why the section is required (`required`, `label “… *”`), when it is.
+    pub required_from: Option<String>,
+    /// Every limit, with the page text or attribute it came from.
+    pub limits: Vec<ExplainedLimit>,
+}
+
+/// One inferred limit and its source.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ExplainedLimit {
+    /// `words.max`, `chars.min`, `files.maxBytes` …
+    pub limit: &'static str,
+    pub value: u64,
+    /// `label “Ringkasan (maksimal 200 kata)”`, `hint “Minimal 200 kata”`, `maxlength="300"` …
+    pub from: String,
 }
 
 /// Something the console should tell the portal's admin. Displays as one line in English.
@@ -146,8 +176,27 @@ pub enum Note {
     /// enforces it on submit).
     PatternNotSupported { field: String, pattern: String, reason: String },
     /// Two sources give different values for one bound (`limit`, e.g. `words.max`); the first
-    /// was kept.
-    ConflictingLimits { field: String, limit: &'static str, kept: u64, ignored: u64 },
+    /// (attributes, then the label, then hints, most specific first) was kept. `kept_from` and
+    /// `ignored_from` name the page texts (`label “…”`, `hint “…”`, `maxlength="300"`).
+    ConflictingLimits {
+        field: String,
+        limit: &'static str,
+        kept: u64,
+        ignored: u64,
+        kept_from: String,
+        ignored_from: String,
+    },
+    /// Two texts give the same number as opposite bounds ("maksimal 200" in the label,
+    /// "Minimal 200" in a hint): one of them is a slip. The earlier source (as for
+    /// `ConflictingLimits`) was kept; `ignored` is the bound left out (`words.min`).
+    OppositeLimits {
+        field: String,
+        kept: &'static str,
+        ignored: &'static str,
+        value: u64,
+        kept_from: String,
+        ignored_from: String,
+    },
     /// The minimum (`limit`: `words`, `chars` or `checked`) is above the maximum; it was left out.
     MinAboveMax { field: String, limit: &'static str, min: u64, max: u64 },
     /// Not `required` in HTML, but the label says so (`*`, `(wajib)`): checked as required.
@@ -172,6 +221,7 @@ impl Note {
             Note::MaxLengthCutsWords { field, .. }
             | Note::PatternNotSupported { field, .. }
             | Note::ConflictingLimits { field, .. }
+            | Note::OppositeLimits { field, .. }
             | Note::MinAboveMax { field, .. }
             | Note::RequiredFromLabel { field }
             | Note::AcceptIgnored { field, .. }
@@ -195,9 +245,16 @@ impl fmt::Display for Note {
                 "field {field:?}: pattern {pattern:?} is not checked live ({reason}); the browser checks it on \
                  submit"
             ),
-            Note::ConflictingLimits { field, limit, kept, ignored } => {
-                write!(f, "field {field:?}: {limit} is {kept} in one place and {ignored} in another; using {kept}")
-            }
+            Note::ConflictingLimits { field, limit, kept, ignored, kept_from, ignored_from } => write!(
+                f,
+                "field {field:?}: {limit} is {kept} by {kept_from} but {ignored} by {ignored_from}; using {kept} \
+                 (attributes win over the label, the label over hints)"
+            ),
+            Note::OppositeLimits { field, kept, ignored, value, kept_from, ignored_from } => write!(
+                f,
+                "field {field:?}: {kept_from} gives {kept} {value}, but {ignored_from} gives {ignored} {value}; \
+                 using {kept} {value} (the label wins over hints) — correct the page text that is wrong"
+            ),
             Note::MinAboveMax { field, limit, min, max } => {
                 write!(f, "field {field:?}: {limit} minimum {min} is above the maximum {max}; the minimum is left out")
             }
@@ -317,7 +374,7 @@ pub fn clean_title(text: &str) -> String {
 pub fn infer_rules(title: &str, fields: &[FieldDescription]) -> Inferred {
     let mut notes = Vec::new();
     let (mut keys, mut ids) = (BTreeSet::new(), BTreeSet::new());
-    let (mut sections, mut skipped) = (Vec::new(), 0);
+    let (mut sections, mut explained, mut skipped) = (Vec::new(), Vec::new(), 0);
     for (index, f) in fields.iter().enumerate() {
         if f.key.trim().is_empty() {
             notes.push(Note::Unnamed { index });
@@ -327,7 +384,9 @@ pub fn infer_rules(title: &str, fields: &[FieldDescription]) -> Inferred {
             skipped += 1;
         } else {
             let id = unique_id(&f.key, &mut ids);
-            sections.push(section(f, id, &mut notes));
+            let (section, why) = section(f, id, &mut notes);
+            sections.push(section);
+            explained.push(why);
         }
     }
     if skipped > 0 {
@@ -338,13 +397,20 @@ pub fn infer_rules(title: &str, fields: &[FieldDescription]) -> Inferred {
     }
     let title = cap(normalize(title));
     let title = if title.is_empty() { "Formulir".to_owned() } else { title };
-    let rules = Value::Object(vec![
-        pair("title", Value::String(title)),
-        pair("wordCount", text("office")),
-        pair("source", text(SOURCE)),
-        pair("sections", Value::Array(sections)),
-    ]);
-    Inferred { rules, notes }
+    let mut rules =
+        vec![pair("title", Value::String(title)), pair("wordCount", text("office")), pair("source", text(SOURCE))];
+    // Where the page disagrees with itself, the document says which text it followed.
+    let disagreements: Vec<String> = notes
+        .iter()
+        .filter(|n| matches!(n, Note::ConflictingLimits { .. } | Note::OppositeLimits { .. }))
+        .map(ToString::to_string)
+        .collect();
+    if !disagreements.is_empty() {
+        rules.push(pair("description", Value::String(disagreements.join("\n"))));
+    }
+    rules.push(pair("sections", Value::Array(sections)));
+    let rules = Value::Object(rules);
+    Inferred { rules, notes, explained }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -362,18 +428,77 @@ fn num(n: u64) -> Value {
     Value::Number(n as f64)
 }
 
-fn section(f: &FieldDescription, id: String, notes: &mut Vec<Note>) -> Value {
+/// A bound read from the page, with where it came from (`label “…”`, `hint “…”`,
+/// `maxlength="300"`) and the rank of that source (attributes 0, the label 1, hints after).
+#[derive(Debug, Clone)]
+struct Bound {
+    value: u64,
+    from: String,
+    rank: usize,
+}
+
+/// The texts of a field in the order they are trusted, each with how to name it.
+struct Sources<'a> {
+    texts: Vec<&'a str>,
+    names: Vec<String>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(f: &'a FieldDescription) -> Self {
+        let mut texts = Vec::new();
+        let mut names = Vec::new();
+        if let Some(t) = f.title.as_deref() {
+            texts.push(t);
+            names.push(format!("the label “{t}”"));
+        }
+        for h in &f.hints {
+            texts.push(h);
+            names.push(format!("the hint “{h}”"));
+        }
+        Sources { texts, names }
+    }
+
+    /// Each text's bound in `unit`, `pick`ed from what [`find`] reads, as candidates after
+    /// an attribute's (rank 0).
+    fn bounds(&self, unit: Unit, pick: fn(&Found) -> Option<u64>) -> Vec<Option<Bound>> {
+        self.texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| pick(&find(t, unit)).map(|value| Bound { value, from: self.names[i].clone(), rank: i + 1 }))
+            .collect()
+    }
+}
+
+fn attr(name: &str, value: Option<u64>) -> Option<Bound> {
+    value.map(|value| Bound { value, from: format!("{name}=\"{value}\""), rank: 0 })
+}
+
+fn section(f: &FieldDescription, id: String, notes: &mut Vec<Note>) -> (Value, Explained) {
     use FieldKind::*;
     let field = f.key.as_str();
     let (label, marked, named) = label(f.title.as_deref().unwrap_or_default());
     let title = if named { label } else { humanize(field) };
-    let texts: Vec<&str> = f.title.as_deref().into_iter().chain(f.hints.iter().map(String::as_str)).collect();
-    let found = |unit: Unit| texts.iter().map(|t| find(t, unit)).collect::<Vec<_>>();
+    let sources = Sources::new(f);
     let positive = |n: Option<u32>| n.filter(|&n| n > 0).map(u64::from);
     let required = f.required || marked;
     if marked && !f.required {
         notes.push(Note::RequiredFromLabel { field: field.to_owned() });
     }
+    let mut why = Explained {
+        section: id.clone(),
+        field: field.to_owned(),
+        title: title.clone(),
+        title_from: match f.title.as_deref() {
+            Some(t) if named => format!("the label “{t}”"),
+            _ => format!("the name \"{field}\" (no label found)"),
+        },
+        required_from: match (f.required, marked) {
+            (true, _) => Some("the required attribute".to_owned()),
+            (false, true) => Some(format!("the label “{}”", f.title.as_deref().unwrap_or_default())),
+            _ => None,
+        },
+        limits: Vec::new(),
+    };
 
     let mut s = vec![
         pair("id", Value::String(id)),
@@ -386,16 +511,23 @@ fn section(f: &FieldDescription, id: String, notes: &mut Vec<Note>) -> Value {
     let text_like = matches!(f.kind, Text | LongText);
     let mut max_words = None;
     if text_like {
-        let hinted = found(Unit::Words);
-        let min =
-            first(field, "words.min", [positive(f.min_words)].into_iter().chain(hinted.iter().map(|h| h.min)), notes);
-        let max =
-            first(field, "words.max", [positive(f.max_words)].into_iter().chain(hinted.iter().map(|h| h.max)), notes);
-        max_words = max;
-        push_limits(&mut s, "words", ordered(field, "words", min, max, notes), true);
+        let min = first(
+            field,
+            "words.min",
+            [attr("data-min-words", positive(f.min_words))].into_iter().chain(sources.bounds(Unit::Words, |h| h.min)),
+            notes,
+        );
+        let max = first(
+            field,
+            "words.max",
+            [attr("data-max-words", positive(f.max_words))].into_iter().chain(sources.bounds(Unit::Words, |h| h.max)),
+            notes,
+        );
+        max_words = max.as_ref().map(|b| b.value);
+        let bounds = ordered(field, "words", min, max, notes);
+        push_limits(&mut s, &mut why, "words", bounds, true);
     }
     if text_like || matches!(f.kind, Email | Url | Tel | Other) {
-        let hinted = if text_like { found(Unit::Chars) } else { Vec::new() };
         let mut max_length = f.max_length.filter(|&n| n > 0);
         if let (Some(m), Some(w)) = (max_length, max_words) {
             let w = u32::try_from(w).unwrap_or(u32::MAX);
@@ -404,11 +536,21 @@ fn section(f: &FieldDescription, id: String, notes: &mut Vec<Note>) -> Value {
                 max_length = None;
             }
         }
-        let min =
-            first(field, "chars.min", [positive(f.min_length)].into_iter().chain(hinted.iter().map(|h| h.min)), notes);
-        let max =
-            first(field, "chars.max", [positive(max_length)].into_iter().chain(hinted.iter().map(|h| h.max)), notes);
-        push_limits(&mut s, "chars", ordered(field, "chars", min, max, notes), f.kind == LongText);
+        let hinted = |pick| if text_like { sources.bounds(Unit::Chars, pick) } else { Vec::new() };
+        let min = first(
+            field,
+            "chars.min",
+            [attr("minlength", positive(f.min_length))].into_iter().chain(hinted(|h| h.min)),
+            notes,
+        );
+        let max = first(
+            field,
+            "chars.max",
+            [attr("maxlength", positive(max_length))].into_iter().chain(hinted(|h| h.max)),
+            notes,
+        );
+        let bounds = ordered(field, "chars", min, max, notes);
+        push_limits(&mut s, &mut why, "chars", bounds, f.kind == LongText);
     }
     let format = match f.kind {
         Email => Some("email"),
@@ -431,20 +573,23 @@ fn section(f: &FieldDescription, id: String, notes: &mut Vec<Note>) -> Value {
         }
     }
     if f.kind == Checkbox {
-        let hinted = found(Unit::Choices);
-        let min = first(field, "checked.min", hinted.iter().map(|h| h.min), notes);
-        let max = first(field, "checked.max", hinted.iter().map(|h| h.max), notes);
+        let min = first(field, "checked.min", sources.bounds(Unit::Choices, |h| h.min), notes);
+        let max = first(field, "checked.max", sources.bounds(Unit::Choices, |h| h.max), notes);
         // `required` reports a group with nothing checked; the minimum shows in the limits.
-        let min = if required { Some(min.unwrap_or(1)) } else { min };
-        push_limits(&mut s, "checked", ordered(field, "checked", min, max, notes), false);
+        let min = match (required, min) {
+            (true, None) => Some(Bound { value: 1, from: "the required mark".to_owned(), rank: 0 }),
+            (_, min) => min,
+        };
+        let bounds = ordered(field, "checked", min, max, notes);
+        push_limits(&mut s, &mut why, "checked", bounds, false);
     }
     if f.kind == File {
-        s.push(pair("files", files(f, &texts, notes)));
+        s.push(pair("files", files(f, &sources, &mut why, notes)));
     }
-    Value::Object(s)
+    (Value::Object(s), why)
 }
 
-fn files(f: &FieldDescription, texts: &[&str], notes: &mut Vec<Note>) -> Value {
+fn files(f: &FieldDescription, sources: &Sources, why: &mut Explained, notes: &mut Vec<Note>) -> Value {
     let field = f.key.as_str();
     let mut out = Vec::new();
     let mut accept = Vec::new();
@@ -458,16 +603,18 @@ fn files(f: &FieldDescription, texts: &[&str], notes: &mut Vec<Note>) -> Value {
     if !accept.is_empty() {
         out.push(pair("accept", Value::Array(accept)));
     }
-    if let Some(n) = first(field, "files.maxBytes", texts.iter().map(|t| find(t, Unit::Bytes(0)).max), notes) {
-        out.push(pair("maxBytes", num(n)));
+    if let Some(b) = first(field, "files.maxBytes", sources.bounds(Unit::Bytes(0), |h| h.max), notes) {
+        out.push(pair("maxBytes", num(b.value)));
+        why.limits.push(ExplainedLimit { limit: "files.maxBytes", value: b.value, from: b.from });
     }
     let max_files = if f.multiple {
-        first(field, "files.maxFiles", texts.iter().map(|t| find(t, Unit::Files).max), notes)
+        first(field, "files.maxFiles", sources.bounds(Unit::Files, |h| h.max), notes)
     } else {
-        Some(1)
+        Some(Bound { value: 1, from: "no multiple attribute".to_owned(), rank: 0 })
     };
-    if let Some(n) = max_files {
-        out.push(pair("maxFiles", num(n)));
+    if let Some(b) = max_files {
+        out.push(pair("maxFiles", num(b.value)));
+        why.limits.push(ExplainedLimit { limit: "files.maxFiles", value: b.value, from: b.from });
     }
     Value::Object(out)
 }
@@ -476,15 +623,22 @@ fn files(f: &FieldDescription, texts: &[&str], notes: &mut Vec<Note>) -> Value {
 fn first(
     field: &str,
     limit: &'static str,
-    candidates: impl IntoIterator<Item = Option<u64>>,
+    candidates: impl IntoIterator<Item = Option<Bound>>,
     notes: &mut Vec<Note>,
-) -> Option<u64> {
-    let mut kept = None;
+) -> Option<Bound> {
+    let mut kept: Option<Bound> = None;
     for c in candidates.into_iter().flatten() {
-        match kept {
+        match &kept {
             None => kept = Some(c),
-            Some(k) if k != c => {
-                notes.push(Note::ConflictingLimits { field: field.to_owned(), limit, kept: k, ignored: c });
+            Some(k) if k.value != c.value => {
+                notes.push(Note::ConflictingLimits {
+                    field: field.to_owned(),
+                    limit,
+                    kept: k.value,
+                    ignored: c.value,
+                    kept_from: k.from.clone(),
+                    ignored_from: c.from,
+                });
                 break;
             }
             Some(_) => {}
@@ -493,33 +647,69 @@ fn first(
     kept
 }
 
-/// Drops a minimum above the maximum (rules refuse it), with a note.
+/// Drops a minimum above the maximum (rules refuse it), with a note. The same number given
+/// as a minimum by one text and as a maximum by another ("maksimal 200" in the label,
+/// "Minimal 200" in a hint) is a slip in one of them: the earlier source's bound is kept.
 fn ordered(
     field: &str,
     limit: &'static str,
-    min: Option<u64>,
-    max: Option<u64>,
+    min: Option<Bound>,
+    max: Option<Bound>,
     notes: &mut Vec<Note>,
-) -> (Option<u64>, Option<u64>) {
+) -> (Option<Bound>, Option<Bound>) {
     match (min, max) {
-        (Some(lo), Some(hi)) if lo > hi => {
-            notes.push(Note::MinAboveMax { field: field.to_owned(), limit, min: lo, max: hi });
-            (None, max)
+        (Some(lo), Some(hi)) if lo.value > hi.value => {
+            notes.push(Note::MinAboveMax { field: field.to_owned(), limit, min: lo.value, max: hi.value });
+            (None, Some(hi))
         }
-        _ => (min, max),
+        (Some(lo), Some(hi)) if lo.value == hi.value && lo.rank != hi.rank => {
+            let (min_name, max_name) = bound_names(limit);
+            let (keep_min, kept, ignored) = if lo.rank < hi.rank { (true, lo, hi) } else { (false, hi, lo) };
+            notes.push(Note::OppositeLimits {
+                field: field.to_owned(),
+                kept: if keep_min { min_name } else { max_name },
+                ignored: if keep_min { max_name } else { min_name },
+                value: kept.value,
+                kept_from: kept.from.clone(),
+                ignored_from: ignored.from,
+            });
+            if keep_min {
+                (Some(kept), None)
+            } else {
+                (None, Some(kept))
+            }
+        }
+        other => other,
     }
 }
 
-fn push_limits(s: &mut Vec<(String, Value)>, key: &str, (min, max): (Option<u64>, Option<u64>), warn: bool) {
-    let mut o = Vec::new();
-    if let Some(n) = min {
-        o.push(pair("min", num(n)));
+fn bound_names(limit: &str) -> (&'static str, &'static str) {
+    match limit {
+        "words" => ("words.min", "words.max"),
+        "chars" => ("chars.min", "chars.max"),
+        _ => ("checked.min", "checked.max"),
     }
-    if let Some(n) = max {
-        o.push(pair("max", num(n)));
-        if warn && n >= WARN_FROM_MAX {
+}
+
+fn push_limits(
+    s: &mut Vec<(String, Value)>,
+    why: &mut Explained,
+    key: &'static str,
+    (min, max): (Option<Bound>, Option<Bound>),
+    warn: bool,
+) {
+    let (min_name, max_name) = bound_names(key);
+    let mut o = Vec::new();
+    if let Some(b) = min {
+        o.push(pair("min", num(b.value)));
+        why.limits.push(ExplainedLimit { limit: min_name, value: b.value, from: b.from });
+    }
+    if let Some(b) = max {
+        o.push(pair("max", num(b.value)));
+        if warn && b.value >= WARN_FROM_MAX {
             o.push(pair("warnAt", Value::Number(WARN_AT)));
         }
+        why.limits.push(ExplainedLimit { limit: max_name, value: b.value, from: b.from });
     }
     if !o.is_empty() {
         s.push(pair(key, Value::Object(o)));

@@ -247,7 +247,14 @@ fn data_attributes_come_first_and_disagreements_are_noted() {
     assert_eq!(number(words.get("warnAt")), Some(0.9));
     assert_eq!(
         inferred.notes,
-        [Note::ConflictingLimits { field: "ringkasan".into(), limit: "words.max", kept: 150, ignored: 200 }]
+        [Note::ConflictingLimits {
+            field: "ringkasan".into(),
+            limit: "words.max",
+            kept: 150,
+            ignored: 200,
+            kept_from: "data-max-words=\"150\"".into(),
+            ignored_from: "the label “Ringkasan (maksimal 200 kata)”".into(),
+        }]
     );
     assert_eq!(inferred.rules.get("title"), Some(&Value::String("Formulir".into())));
     compile(&inferred);
@@ -546,7 +553,22 @@ fn notes_read_as_one_line() {
     let notes = [
         Note::MaxLengthCutsWords { field: "ringkasan".into(), max_length: 300, max_words: 300 },
         Note::PatternNotSupported { field: "sandi".into(), pattern: "(?=.*\\d)".into(), reason: "lookaround".into() },
-        Note::ConflictingLimits { field: "ringkasan".into(), limit: "words.max", kept: 150, ignored: 200 },
+        Note::ConflictingLimits {
+            field: "ringkasan".into(),
+            limit: "words.max",
+            kept: 150,
+            ignored: 200,
+            kept_from: "data-max-words=\"150\"".into(),
+            ignored_from: "the hint “maksimal 200 kata”".into(),
+        },
+        Note::OppositeLimits {
+            field: "ringkasan".into(),
+            kept: "words.max",
+            ignored: "words.min",
+            value: 200,
+            kept_from: "the label “Ringkasan (maksimal 200)”".into(),
+            ignored_from: "the hint “Minimal 200 kata”".into(),
+        },
         Note::MinAboveMax { field: "x".into(), limit: "words", min: 500, max: 300 },
         Note::RequiredFromLabel { field: "judul".into() },
         Note::AcceptIgnored { field: "proposal".into(), entry: "pdf".into() },
@@ -558,7 +580,7 @@ fn notes_read_as_one_line() {
     let text: Vec<String> = notes.iter().map(ToString::to_string).collect();
     assert!(text.iter().all(|t| !t.contains('\n')));
     assert_eq!(notes[0].field(), Some("ringkasan"));
-    assert_eq!(notes[7].field(), None);
+    assert_eq!(notes[8].field(), None);
     insta::assert_snapshot!(text.join("\n"));
 }
 
@@ -711,4 +733,50 @@ fn odd_inputs_always_compile() {
             compile(&inferred);
         }
     }
+}
+
+/// A label and a hint that give the same number as opposite bounds: one of them is a slip.
+/// The label's bound is kept, the note names both texts, and `explained` says where each
+/// limit came from.
+#[test]
+fn a_label_and_a_hint_that_disagree_are_named_and_the_label_wins() {
+    let mut f = field("ringkasan", FieldKind::LongText);
+    f.title = Some("Ringkasan (maksimal 200 kata)".into());
+    f.hints = vec!["Minimal 200 kata".into()];
+    f.required = true;
+    let inferred = infer_rules("Proposal", &[f]);
+    let words = section(&inferred.rules, "ringkasan").get("words").unwrap();
+    assert_eq!((number(words.get("min")), number(words.get("max"))), (None, Some(200.0)));
+    assert_eq!(
+        inferred.notes,
+        [Note::OppositeLimits {
+            field: "ringkasan".into(),
+            kept: "words.max",
+            ignored: "words.min",
+            value: 200,
+            kept_from: "the label “Ringkasan (maksimal 200 kata)”".into(),
+            ignored_from: "the hint “Minimal 200 kata”".into(),
+        }]
+    );
+    let why = &inferred.explained[0];
+    assert_eq!(why.title_from, "the label “Ringkasan (maksimal 200 kata)”");
+    assert_eq!(why.required_from.as_deref(), Some("the required attribute"));
+    assert_eq!(
+        why.limits,
+        [borang::infer::ExplainedLimit {
+            limit: "words.max",
+            value: 200,
+            from: "the label “Ringkasan (maksimal 200 kata)”".into()
+        }]
+    );
+    compile(&inferred);
+
+    // The same text giving both bounds means it ("tepat 200 kata" as a range): both are kept.
+    let mut g = field("g", FieldKind::LongText);
+    g.hints = vec!["antara 200 dan 200 kata".into()];
+    let inferred = infer_rules("F", &[g]);
+    let words = section(&inferred.rules, "g").get("words").unwrap();
+    assert_eq!((number(words.get("min")), number(words.get("max"))), (Some(200.0), Some(200.0)));
+    assert_eq!(inferred.notes, []);
+    assert_eq!(inferred.explained[0].title_from, "the name \"g\" (no label found)");
 }

@@ -119,8 +119,52 @@ fn input_type(el: &Element) -> String {
     el.dyn_ref::<HtmlInputElement>().map(|i| i.type_().to_ascii_lowercase()).unwrap_or_default()
 }
 
+/// The field's name in the rules: its `name`, else its `id`, else a CSS selector that finds
+/// it (controls without either are fields too; the form is not changed to name them).
 fn key_of(el: &Element) -> String {
-    el.get_attribute("name").filter(|n| !n.is_empty()).unwrap_or_else(|| el.id())
+    let key = el.get_attribute("name").filter(|n| !n.trim().is_empty()).unwrap_or_else(|| el.id());
+    if key.trim().is_empty() {
+        selector_of(el)
+    } else {
+        key
+    }
+}
+
+/// A CSS selector for `el`: from the nearest ancestor with an id that is unique on the page
+/// (the form's, usually), each step down as `tag:nth-of-type(n)`. Stable while the page's
+/// markup stays as it is; `inferredRules()` writes it, and a rules file can use it as a field.
+fn selector_of(el: &Element) -> String {
+    let mut steps: Vec<String> = Vec::new();
+    let mut node = el.clone();
+    let doc = el.owner_document();
+    loop {
+        let id = node.id();
+        let unique = !id.is_empty()
+            && doc
+                .as_ref()
+                .and_then(|d| d.query_selector_all(&format!("[id=\"{}\"]", web_sys::css::escape(&id))).ok())
+                .is_some_and(|l| l.length() == 1);
+        if unique {
+            steps.push(format!("#{}", web_sys::css::escape(&id)));
+            break;
+        }
+        let tag = node.tag_name().to_ascii_lowercase();
+        let mut n = 1;
+        let mut sibling = node.previous_element_sibling();
+        while let Some(s) = sibling {
+            if s.tag_name().eq_ignore_ascii_case(&tag) {
+                n += 1;
+            }
+            sibling = s.previous_element_sibling();
+        }
+        steps.push(format!("{tag}:nth-of-type({n})"));
+        match node.parent_element() {
+            Some(parent) if !parent.tag_name().eq_ignore_ascii_case("html") => node = parent,
+            _ => break,
+        }
+    }
+    steps.reverse();
+    steps.join(" > ")
 }
 
 fn number_attr(el: &Element, name: &str) -> Option<u32> {
@@ -157,26 +201,12 @@ fn describe_one(
     for attr in ["placeholder", "title", "data-hint"] {
         push_text(&mut hints, el.get_attribute(attr).unwrap_or_default());
     }
-    // Short text right after the field (or after the wrapping label).
+    // Short text right after the field (or after the wrapping label, or the editor standing
+    // in for it), and after its wrapper when the field ends one (an input group, a grid cell).
     let wrapper = el.closest("label").ok().flatten();
     let after_of = wrapper.clone().unwrap_or_else(|| el.clone());
-    let mut next = after_of.next_element_sibling();
-    for _ in 0..2 {
-        let Some(sibling) = next else { break };
-        if is_ours(&sibling) && sibling.get_attribute("data-borang").as_deref() != Some("feedback") {
-            break;
-        }
-        if !is_ours(&sibling) {
-            // The next field's control or title starts its own region.
-            if holds_control(&sibling) || is_title_like(&sibling) {
-                break;
-            }
-            let text = text_of(&sibling);
-            if text.chars().count() <= MAX_HINT_CHARS {
-                push_text(&mut hints, text);
-            }
-        }
-        next = sibling.next_element_sibling();
+    for text in hints_after(form, &after_of) {
+        push_text(&mut hints, text);
     }
 
     let mut title = None;
@@ -208,9 +238,63 @@ fn describe_one(
             push_text(&mut hints, label);
         }
     }
+    // Last, visible text on the control itself ("Uraikan latar belakang …"), before the
+    // core falls back to the field's name.
+    if title.as_deref().map_or(true, str::is_empty) {
+        title = ["placeholder", "title"].iter().find_map(|a| el.get_attribute(a).filter(|t| !t.trim().is_empty()));
+    }
     d.title = title.filter(|t| !t.is_empty());
     d.hints = hints;
     d
+}
+
+/// Short texts after `start`: its next siblings, past the UI of editors and widgets that
+/// stand between a field and its hint (CKEditor, Summernote, selectize …), up to the next
+/// field or title; then, when `start` ends its container, the container's next siblings.
+fn hints_after(form: &HtmlFormElement, start: &Element) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut node = start.clone();
+    for level in 0..2 {
+        let mut next = node.next_element_sibling();
+        let mut seen = 0;
+        while let Some(sibling) = next {
+            next = sibling.next_element_sibling();
+            if is_ours(&sibling) || sibling.matches(WIDGET_PARTS).unwrap_or(false) {
+                continue;
+            }
+            // The next field's control or title starts its own region.
+            if holds_control(&sibling) || is_title_like(&sibling) {
+                return out;
+            }
+            let text = text_of(&sibling);
+            if !text.is_empty() && text.chars().count() <= MAX_HINT_CHARS {
+                out.push(text);
+            }
+            seen += 1;
+            if seen == 3 {
+                break;
+            }
+        }
+        // Climb once, out of a wrapper the field is alone in (an input group, a grid cell).
+        let Some(parent) = node.parent_element() else { break };
+        if level == 1 || parent.is_same_node(Some(form.as_ref())) || !form.contains(Some(&parent)) {
+            break;
+        }
+        if holds_other_control(&parent, start) {
+            break;
+        }
+        node = parent;
+    }
+    out
+}
+
+/// Whether `container` holds a field control other than `el` (or the one inside it).
+fn holds_other_control(container: &Element, el: &Element) -> bool {
+    let Ok(list) = container.query_selector_all("input:not([type=hidden]), textarea, select") else { return false };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .any(|c| !el.contains(Some(&c)) && c.closest(WIDGET_PARTS).ok().flatten().is_none())
 }
 
 fn push_text(list: &mut Vec<String>, text: String) {
@@ -229,10 +313,27 @@ fn only_label(doc: &Document, el: &Element) -> Option<Element> {
     }
     let selector = format!("label[for=\"{}\"]", web_sys::css::escape(&id));
     let labels = doc.query_selector_all(&selector).ok()?;
-    if labels.length() != 1 {
-        return None;
+    // A styled file input's "Browse" button is a label too: it names nothing.
+    let naming: Vec<Element> = (0..labels.length())
+        .filter_map(|i| labels.item(i)?.dyn_into::<Element>().ok())
+        .filter(|l| !is_button_like(l))
+        .collect();
+    match naming.as_slice() {
+        [only] if labels.length() <= 2 => Some(only.clone()),
+        _ => None,
     }
-    labels.item(0)?.dyn_into().ok()
+}
+
+/// A label that is a button ("Browse", "Pilih file"): Bootstrap's custom-file label, a `.btn`,
+/// an input-group addon.
+fn is_button_like(el: &Element) -> bool {
+    const CLASSES: [&str; 5] = ["custom-file-label", "btn", "input-group-text", "form-file-button", "file-label"];
+    const TEXTS: [&str; 8] =
+        ["browse", "choose file", "choose", "pilih file", "pilih berkas", "telusuri", "unggah", "upload"];
+    let class = el.class_name().to_ascii_lowercase();
+    let text = text_of(el).to_lowercase();
+    class.split_whitespace().any(|c| CLASSES.contains(&c))
+        || TEXTS.iter().any(|t| text.trim_end_matches(['.', '…', ':']) == *t)
 }
 
 /// A label's own words and the hints inside it (`<small>`, or an element whose class says
@@ -295,10 +396,10 @@ fn preceding(form: &HtmlFormElement, start: Element) -> (Option<String>, Vec<Str
             }
             if holds_control(&s) {
                 // Another field's region: its texts are not ours.
-                return (hints.pop(), hints);
+                return fallback_title(hints);
             }
             let text = text_of(&s);
-            if text.is_empty() {
+            if text.is_empty() || is_button_like(&s) {
                 continue;
             }
             if is_title_like(&s) {
@@ -313,7 +414,20 @@ fn preceding(form: &HtmlFormElement, start: Element) -> (Option<String>, Vec<Str
             _ => break,
         }
     }
-    (hints.pop(), hints)
+    fallback_title(hints)
+}
+
+/// Without a label, heading or legend, the farthest short text before the field is its title
+/// — when it reads like one: a form's introduction ("Silakan isi formulir berikut …") is a
+/// sentence, not a field's name, and stays a hint.
+fn fallback_title(mut hints: Vec<String>) -> (Option<String>, Vec<String>) {
+    let label_like = |t: &String| {
+        t.chars().count() <= 80 && t.split_whitespace().count() <= 10 && !t.trim_end().ends_with(['.', '!', '?'])
+    };
+    match hints.last() {
+        Some(t) if label_like(t) => (hints.pop(), hints),
+        _ => (None, hints),
+    }
 }
 
 /// The visible text of an element, without the text of controls in it (a wrapping label's

@@ -149,8 +149,8 @@ struct State {
     frame_docs: Vec<Document>,
     /// A submit went through: the draft was cleared and is not written again.
     sent: bool,
-    /// Zero-config: the inferred rules document (JSON text).
-    inferred: Option<String>,
+    /// Zero-config: the inferred rules document and why each section is what it is.
+    inferred: Option<Inferred>,
 }
 
 /// The callbacks, created once per attachment and kept until it is dropped.
@@ -210,6 +210,21 @@ export interface AttachOptions {
   /** Remove a `maxlength` that would cut a field with a word limit short (default false). */
   fixMaxlength?: boolean;
 }
+
+/** Zero-config: why an inferred section is what it is (`attachment.explain()`). */
+export interface InferredSection {
+  /** The section's id in `inferredRules()`. */
+  section: string;
+  /** The field: its `name`, `id`, `name@2` (the second control of a shared name) or a CSS selector. */
+  field: string;
+  title: string;
+  /** Where the title came from, e.g. `the label “Ringkasan (maksimal 200 kata)”`. */
+  titleFrom: string;
+  /** Why the section is required, when it is. */
+  requiredFrom?: string;
+  /** Every limit, with the page text or attribute it came from. */
+  limits: { limit: string; value: number; from: string }[];
+}
 "#;
 
 #[wasm_bindgen]
@@ -222,6 +237,8 @@ extern "C" {
     pub type JsAttachOptions;
     #[wasm_bindgen(typescript_type = "SectionInfo[]")]
     pub type JsSections;
+    #[wasm_bindgen(typescript_type = "InferredSection[] | undefined")]
+    pub type JsExplained;
 }
 
 /// Attaches borang to `form` (an element or a selector). `rules` is a rules file (JSON text
@@ -238,8 +255,8 @@ pub fn attach(form: JsFormTarget, rules: JsAttachRules, options: Option<JsAttach
     // star read as "required", may be wrong, and a wrong guess must never stop a valid form.
     let opts = read_options(&doc, options.map(Into::into).unwrap_or(JsValue::UNDEFINED), !zero_config)?;
     let (rules, inferred) = if zero_config {
-        let (rules, text) = infer_rules(&form, &doc)?;
-        (rules, Some(text))
+        let (rules, inferred) = infer_rules(&form, &doc)?;
+        (rules, Some(inferred))
     } else {
         (read_rules(rules)?, None)
     };
@@ -285,7 +302,17 @@ impl Attachment {
     /// text: a start for a rules file of one's own. `undefined` when rules were given.
     #[wasm_bindgen(js_name = inferredRules)]
     pub fn inferred_rules(&self) -> Option<String> {
-        self.inner.state.borrow().inferred.clone()
+        self.inner.state.borrow().inferred.as_ref().map(|i| i.text.clone())
+    }
+
+    /// In zero-config mode, each inferred section with the page text its title, `required`
+    /// and each limit came from: why borang checks what it checks. `undefined` when rules
+    /// were given.
+    pub fn explain(&self) -> Result<JsExplained, Error> {
+        match &self.inner.state.borrow().inferred {
+            Some(inferred) => to_js(&inferred.explained),
+            None => Ok(JsValue::UNDEFINED.unchecked_into()),
+        }
     }
 
     /// Removes every listener, node, ARIA token and validity message borang added.
@@ -318,19 +345,33 @@ fn find_form(doc: &Document, target: JsValue) -> Result<HtmlFormElement, Error> 
     })
 }
 
-/// Zero-config: rules from the form's own markup. The notes go to the console, except the
-/// maxlength trap, which `check_maxlength` reports for every mode alike.
-fn infer_rules(form: &HtmlFormElement, doc: &Document) -> Result<(Rules, String), Error> {
+/// What zero-config inferred: the rules document as JSON text, and why each section is what
+/// it is.
+struct Inferred {
+    text: String,
+    explained: Vec<borang::infer::Explained>,
+}
+
+/// Zero-config: rules from the form's own markup. The notes go to the console — a page that
+/// disagrees with itself as a warning naming both texts — except the maxlength trap, which
+/// `check_maxlength` reports for every mode alike.
+fn infer_rules(form: &HtmlFormElement, doc: &Document) -> Result<(Rules, Inferred), Error> {
+    use borang::infer::Note;
     let (title, fields) = describe::describe(form, doc);
     let inferred = borang::infer::infer_rules(&title, &fields);
     let text = inferred.rules.to_json();
     for note in &inferred.notes {
-        if !matches!(note, borang::infer::Note::MaxLengthCutsWords { .. }) {
-            info(&format!("borang (zero-config): {note}"));
+        match note {
+            Note::MaxLengthCutsWords { .. } => {}
+            Note::ConflictingLimits { .. } | Note::OppositeLimits { .. } => {
+                warn(&format!("borang (zero-config): {note}"));
+            }
+            _ => info(&format!("borang (zero-config): {note}")),
         }
     }
+    let explained = inferred.explained;
     Rules::from_value(inferred.rules)
-        .map(|rules| (rules, text))
+        .map(|rules| (rules, Inferred { text, explained }))
         .map_err(|e| Error::new(&format!("borang: no rules file, and the form has no field borang can check ({e})")))
 }
 
