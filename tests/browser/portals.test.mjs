@@ -296,3 +296,40 @@ test("zero-config on the same page: the shared name gives two sections, and infe
   assert.equal(limits.catatan, 50);
   await context.close();
 });
+
+/** Clicks the summary link of section `id` (opening the panel first) and says where focus went. */
+async function followLink(page, id) {
+  return page.evaluate((id) => {
+    const root = document.querySelector(".borang-summary-host").shadowRoot;
+    const toggle = root.querySelector("[data-action=toggle]");
+    if (toggle.getAttribute("aria-expanded") !== "true") toggle.click();
+    const link = root.querySelector(`li[data-section="${id}"] [data-action=go]`);
+    link.focus();
+    link.click();
+    const note = root.querySelector(".note");
+    return {
+      active: document.activeElement?.id || document.activeElement?.tagName,
+      inPanel: root.activeElement === link,
+      note: note.hidden ? null : note.textContent,
+    };
+  }, id);
+}
+
+test("summary links: a widget's own input, the step a field is on, a row that does not apply", async () => {
+  const { page, context } = await openPage(env.browser);
+  await page.goto(`${env.base}/test/portals/idd.html?rules=1`);
+  await borangReady(page, "#form-inovasi");
+  assert.equal((await followLink(page, "urusan")).active, "urusan-selectized");
+  const asal = await followLink(page, "asal");
+  assert.ok(asal.inPanel, "focus stays on the link");
+  assert.equal(asal.note, "Instansi asal inovasi yang direplikasi tidak berlaku untuk isian saat ini.");
+  await page.goto(`${env.base}/test/portals/wizard.html`);
+  await borangReady(page, "#proposal");
+  await page.click("#t-bukti");
+  const judul = await followLink(page, "judul");
+  assert.ok(judul.inPanel, "focus stays on the link");
+  assert.equal(judul.note, "Judul Inovasi (di langkah 1: Profil Inovasi): buka langkah itu untuk mengisinya.");
+  await page.click("#t-profil");
+  await eventually(async () => assert.equal((await followLink(page, "judul")).active, "judul"));
+  await context.close();
+});

@@ -50,6 +50,11 @@ texts! {
     /// A section whose field is on a wizard step, tab or panel not shown now.
     OnStep => "{title} (di langkah {number}: {step})", "{title} (on step {number}: {step})";
     OnStepNumber => "{title} (di langkah {number})", "{title} (on step {number})";
+    /// Said when a summary link leads to a field the applicant cannot reach from here.
+    GoHiddenStep => "{section}: buka langkah itu untuk mengisinya.", "{section}: open that step to fill it in.";
+    GoNotApplicable =>
+        "{title} tidak berlaku untuk isian saat ini.", "{title} does not apply to what is filled in now.";
+    GoNotOnPage => "{title} tidak ada di halaman ini.", "{title} is not on this page.";
     /// Shown after a submit attempt once nothing blocks sending.
     SubmitReady => "Semua bagian wajib sudah terisi dengan benar.", "Every required section is filled in correctly.";
     /// The control that shows the summary's rows, and hides them.

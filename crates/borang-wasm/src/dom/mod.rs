@@ -1052,6 +1052,45 @@ impl Inner {
         }
     }
 
+    /// Where a summary link to section `index` leads: a field the applicant can act on (the
+    /// widget's own input when a widget hides the control), or what to say when there is none
+    /// here (on a step not shown, not applicable now, not on the page).
+    fn reach(&self, index: usize) -> Option<Reach> {
+        let st = self.state.borrow();
+        let section = st.sections.get(index)?;
+        let title = section.report.title.as_str();
+        let mut hidden_step = None;
+        let mut not_applicable = false;
+        for &f in &section.own {
+            let field = &st.fields[f];
+            let Some(control) = &field.control else { continue };
+            match &field.presence {
+                Presence::Shown | Presence::Unsure => {
+                    let target = control.focus_target();
+                    if fields::is_rendered(&target) {
+                        return Some(Reach::Focus(target));
+                    }
+                    if let Some(stand_in) = presence::focusable_stand_in(&target) {
+                        return Some(Reach::Focus(stand_in));
+                    }
+                }
+                Presence::OnHiddenStep { number, label } => {
+                    hidden_step.get_or_insert((*number, label.clone()));
+                }
+                Presence::NotApplicable => not_applicable = true,
+            }
+        }
+        let text = if let Some((number, label)) = hidden_step {
+            let section = ui::section_on_step(title, Some((number, label.as_deref())), self.lang);
+            ui::text(Ui::GoHiddenStep, self.lang, &[("section", &section)])
+        } else if not_applicable {
+            ui::text(Ui::GoNotApplicable, self.lang, &[("title", title)])
+        } else {
+            ui::text(Ui::GoNotOnPage, self.lang, &[("title", title)])
+        };
+        Some(Reach::Say(text))
+    }
+
     /// When a section fails: the first failing field the applicant can focus now (`None` when
     /// every failing field is on a step not shown, or otherwise out of reach).
     fn first_failing(&self) -> Option<Option<HtmlElement>> {
@@ -1299,20 +1338,23 @@ impl Inner {
             Some("go") => {
                 let index: usize =
                     button.get_attribute("data-index").and_then(|i| i.parse().ok()).unwrap_or(usize::MAX);
-                let target = {
-                    let st = self.state.borrow();
-                    st.sections.get(index).and_then(|s| {
-                        s.own.iter().find_map(|&f| st.fields[f].control.as_ref().map(Control::focus_target))
-                    })
-                };
-                if let Some(target) = target {
-                    // Like a table of contents: a sticky panel folds back to its line.
-                    if let Some(summary) = &mut self.state.borrow_mut().summary {
-                        if summary.is_sticky() {
-                            summary.set_open(false);
+                match self.reach(index) {
+                    Some(Reach::Focus(target)) => {
+                        // Like a table of contents: a sticky panel folds back to its line.
+                        if let Some(summary) = &mut self.state.borrow_mut().summary {
+                            if summary.is_sticky() {
+                                summary.set_open(false);
+                            }
+                        }
+                        focus(&target);
+                    }
+                    // Focus stays on the link; the panel says where the field is.
+                    Some(Reach::Say(text)) => {
+                        if let Some(summary) = &self.state.borrow().summary {
+                            summary.say(&text);
                         }
                     }
-                    focus(&target);
+                    None => {}
                 }
             }
             Some("restore") => {
@@ -1415,6 +1457,12 @@ fn set_entry<T>(list: &mut Vec<(String, T)>, name: &str, value: T) {
 fn event_node(event: &Event) -> Option<Node> {
     let target: JsValue = event.target()?.into();
     target.is_object().then(|| target.unchecked_into())
+}
+
+/// Where a summary link leads.
+enum Reach {
+    Focus(HtmlElement),
+    Say(String),
 }
 
 /// Whether a section stops a submit: any error, including a required section left empty.

@@ -62,6 +62,7 @@ h2{margin:0;font-size:.8125rem;font-weight:700;letter-spacing:.04em;text-transfo
 .bar span[data-status=warning]{background:#d69e2e}
 .bar span[data-status=error]{background:#c53030}
 .bar span[data-status=skipped]{background:transparent;border:1px dashed #bcccdc}
+.note{margin:.6rem 0 0;padding:.45rem .7rem;border-radius:4px;background:#e6f0fa;color:#102a43}
 .alert{margin:.6rem 0 0;padding:.45rem .7rem;border-radius:4px;background:#fde2e2;color:#8f1d1d;font-weight:600}
 .alert[data-kind=ready]{background:#e3f4ea;color:#1c5e3a}
 .draft{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:.6rem 0 0;padding:.5rem .7rem;border-radius:4px;
@@ -205,6 +206,8 @@ pub(crate) struct Summary {
     counts: HtmlElement,
     toggle: HtmlButtonElement,
     alert: HtmlElement,
+    /// Where a summary link that cannot move focus says why (a step not shown …).
+    note: HtmlElement,
     list: HtmlElement,
     rows: Vec<Row>,
     pub draft: HtmlElement,
@@ -271,7 +274,10 @@ impl Summary {
             bar.append_child(&row.segment).ok()?;
             rows.push(row);
         }
-        for child in [&head, &bar, &draft, &alert, &list] {
+        let note = element(doc, "p", "note");
+        set_attr(&note, "role", "status");
+        note.set_hidden(true);
+        for child in [&head, &bar, &draft, &alert, &note, &list] {
             panel.append_child(child).ok()?;
         }
         shadow.append_child(&panel).ok()?;
@@ -283,8 +289,21 @@ impl Summary {
         }
         let sticky = *place == Place::Top;
         session.own(&host);
-        let mut summary =
-            Summary { host, shadow, progress, counts, toggle, alert, list, rows, draft, draft_text, lang, sticky };
+        let mut summary = Summary {
+            host,
+            shadow,
+            progress,
+            counts,
+            toggle,
+            alert,
+            note,
+            list,
+            rows,
+            draft,
+            draft_text,
+            lang,
+            sticky,
+        };
         // A sticky panel starts folded to its progress line; elsewhere it shows every row.
         summary.set_open(!sticky);
         Some(summary)
@@ -296,6 +315,12 @@ impl Summary {
         set_attr(&self.toggle, "aria-expanded", if open { "true" } else { "false" });
         set_text(&self.toggle, &ui::text(if open { Ui::SummaryHide } else { Ui::SummaryToggle }, self.lang, &[]));
         set_attr(&self.host, "data-sticky", if self.sticky && !open { "yes" } else { "no" });
+    }
+
+    /// Says, in a status line of the panel, why a link did not move focus.
+    pub fn say(&self, text: &str) {
+        set_text(&self.note, text);
+        self.note.set_hidden(false);
     }
 
     /// Moves focus to the alert of a refused submit (and brings it into view).
