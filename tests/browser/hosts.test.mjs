@@ -157,7 +157,7 @@ function borangStyles(page) {
     const pick = {
       "summary host": host,
       panel: root.querySelector(".panel"),
-      heading: root.querySelector("h2"),
+      heading: root.querySelector(".heading"),
       progress: root.querySelector(".progress"),
       counts: root.querySelector(".counts"),
       toggle: root.querySelector("button.toggle"),

@@ -51,7 +51,7 @@ const PANEL_CSS: &str = "
   font-size:15px;line-height:1.45;color:#1f2933;background:#fff;border:1px solid #c5d0db;border-top:4px solid #1e3a5f;border-radius:6px;
   box-shadow:0 2px 10px rgba(16,42,67,.12);padding:.7rem 1rem .75rem}
 .head{display:flex;flex-wrap:wrap;align-items:center;gap:.35rem 1rem}
-h2{margin:0;font-size:.8125rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;color:#486581}
+.heading{margin:0;font-size:.8125rem;font-weight:700;letter-spacing:.04em;text-transform:uppercase;color:#486581}
 .progress{margin:0;font-weight:700;font-size:1rem;color:#102a43}
 .counts{margin:0;color:#486581;font-size:.875rem}
 .toggle{margin-inline-start:auto;font:inherit;font-size:.875rem;color:#1e3a5f;background:#f0f4f8;border:1px solid #9fb3c8;
@@ -89,8 +89,10 @@ progress::-moz-progress-bar{background:#2f855a}
 li[data-status=ok] .status{background:#e3f4ea;color:#1c5e3a}
 li[data-status=warning] .status{background:#fff1c7;color:#6b4400}
 li[data-status=error] .status{background:#fde2e2;color:#8f1d1d}
-li[data-status=skipped]{opacity:.75}
-button:focus-visible{outline:3px solid #f0b429;outline-offset:2px}
+li[data-status=skipped] .go,li[data-status=skipped] .meter{color:#52606d}
+li[data-status=skipped] .status{background:#f5f7fa;color:#3e4c59;border:1px dashed #9aa5b1}
+/* A ring of at least 3:1 against the white panel, and a white gap so it reads on any colour. */
+button:focus-visible,.alert:focus-visible{outline:3px solid #1e3a5f;outline-offset:2px;box-shadow:0 0 0 2px #fff}
 @media (max-width:560px){li{grid-template-columns:minmax(0,1fr) auto}.meter{grid-column:1/-1;grid-row:2}}
 @media print{:host{display:none}}
 ";
@@ -244,7 +246,8 @@ impl Summary {
         let panel = element(doc, "section", "panel");
         set_attr(&panel, "aria-labelledby", "borang-summary-heading");
         let head = element(doc, "div", "head");
-        let h2 = element(doc, "h2", "");
+        // The heading's level fits the page: set once the panel is in place (`fit_heading`).
+        let h2 = element(doc, "h2", "heading");
         h2.set_id("borang-summary-heading");
         h2.set_text_content(Some(&ui::text(Ui::SummaryHeading, lang, &[])));
         let progress = element(doc, "p", "progress");
@@ -289,6 +292,7 @@ impl Summary {
         }
         let sticky = *place == Place::Top;
         session.own(&host);
+        fit_heading(doc, &host, &h2, lang);
         let mut summary = Summary {
             host,
             shadow,
@@ -451,6 +455,34 @@ impl Summary {
             }
         }
         self.draft.set_hidden(false);
+    }
+}
+
+/// Gives the panel's heading the level that follows the page's last heading before the panel
+/// (an `h4` card title → `h5`), so it never breaks the host's heading order; `h2` on a page
+/// with no heading before it.
+fn fit_heading(doc: &Document, host: &Element, heading: &Element, lang: Lang) {
+    let Ok(all) = doc.query_selector_all("h1, h2, h3, h4, h5, h6, [role=heading]") else { return };
+    let mut level = 1;
+    for node in (0..all.length()).filter_map(|i| all.item(i)) {
+        let before = host.compare_document_position(&node) & web_sys::Node::DOCUMENT_POSITION_PRECEDING != 0;
+        let Ok(el) = node.dyn_into::<Element>() else { continue };
+        if !before {
+            continue;
+        }
+        let tag = el.tag_name().to_ascii_lowercase();
+        level = el
+            .get_attribute("aria-level")
+            .and_then(|l| l.parse().ok())
+            .or_else(|| tag.strip_prefix('h').and_then(|n| n.parse().ok()))
+            .unwrap_or(2);
+    }
+    let level: u32 = (level + 1).clamp(2, 6);
+    if level != 2 {
+        let fitted = element(doc, &format!("h{level}"), "heading");
+        fitted.set_id("borang-summary-heading");
+        fitted.set_text_content(Some(&ui::text(Ui::SummaryHeading, lang, &[])));
+        let _ = heading.replace_with_with_node_1(&fitted);
     }
 }
 
