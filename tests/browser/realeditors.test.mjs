@@ -224,6 +224,30 @@ for (const ed of EDITORS) {
     await context.close();
   });
 
+  test(`${ed.name}: a draft of plain text (written before drafts kept HTML) comes back as paragraphs`, async () => {
+    const { context, page, log } = await openPage(env.browser);
+    page.setDefaultTimeout(10000);
+    await open(page, ed);
+    // The format of drafts before this change: no "html", no "at", no "tab".
+    await page.evaluate(
+      (k) => localStorage.setItem(k, JSON.stringify({ savedAt: Date.now() - 60000, fields: { uraian: "Baris satu.\nBaris dua." } })),
+      key(ed),
+    );
+    await open(page, ed);
+    await eventually(async () => assert.equal(await draftArea(page).isVisible(), true, "the draft is offered"));
+    await draftArea(page).locator("[data-action=restore]").click();
+    await eventually(async () => {
+      const html = (await page.evaluate(() => window.editorHtml())).replace(/<!--[^]*?-->/g, "").replace(/&nbsp;/g, " ");
+      assert.match(html, /<(p|div)>Baris satu\.<\/\1>\s*<\1>Baris dua\.<\/\1>/, `two paragraphs: ${html}`);
+    });
+    await counterReads(page, "4 / 300 kata");
+    await sleep(1800);
+    assert.equal(await draftArea(page).isVisible(), false, "it read back: no failure is reported");
+    assert.match((await storedDraft(page, ed))?.fields?.uraian ?? "", /Baris satu\.\s+Baris dua\./);
+    assertNoErrors(log);
+    await context.close();
+  });
+
   if (ed.plain) continue;
   test(`${ed.name}: a restore the editor refuses keeps the draft, and the panel says so`, async () => {
     const { context, page, log } = await openPage(env.browser);
