@@ -128,3 +128,45 @@ test("widgets: each choice is saved from the control it drives and restored thro
   assert.deepEqual(log.errors, [], `the page logged errors:\n${log.errors.join("\n")}`);
   await context.close();
 });
+
+test("widgets that tell a choice with jQuery events only (selectize, select2, chosen, tagsinput) are checked without the poll", async () => {
+  const { context, page, log } = await openPage(env.browser);
+  page.setDefaultTimeout(10000);
+  await context.addInitScript(() => {
+    const setInterval = window.setInterval;
+    window.setInterval = (f, ms, ...rest) =>
+      setInterval((...args) => window.__pauseIntervals || (typeof f === "function" && f(...args)), ms, ...rest);
+  });
+  await open(page);
+  await page.evaluate(async () => {
+    window.__pauseIntervals = true;
+    const embed = await import("/borang/embed.js");
+    const form = document.querySelector("#f");
+    const attachment = embed.attachmentFor(form);
+    window.__status = {};
+    form.addEventListener("borang:update", () => {
+      for (const s of attachment.report().sections) window.__status[s.id] = s.status;
+    });
+  });
+  const status = (id) => page.evaluate((id) => window.__status[id] ?? null, id);
+  const away = () => page.mouse.click(5, 5);
+
+  await page.click("#kab + .selectize-control .selectize-input");
+  await page.click('#kab + .selectize-control .selectize-dropdown .option[data-value="3301"]');
+  await eventually(async () => assert.equal(await status("kab"), "ok"), 800);
+  await away();
+  await page.click("#urusan + .select2 .select2-selection");
+  await page.click('.select2-results__option:text-is("Kesehatan")');
+  await eventually(async () => assert.equal(await status("urusan"), "ok"), 800);
+  await away();
+  await page.click("#jenis_chosen .chosen-single");
+  await page.click('#jenis_chosen .active-result:text-is("Digital")');
+  await eventually(async () => assert.equal(await status("jenis"), "ok"), 800);
+  await away();
+  await page.click(".bootstrap-tagsinput input");
+  await page.keyboard.type("sanitasi");
+  await page.keyboard.press("Enter");
+  await eventually(async () => assert.equal(await status("tag"), "ok"), 800);
+  assert.deepEqual(log.errors, [], `the page logged errors:\n${log.errors.join("\n")}`);
+  await context.close();
+});

@@ -29,6 +29,10 @@ extern "C" {
     /// Puts text into an input a widget drives (flatpickr, tags); false when none does.
     #[wasm_bindgen(js_name = setText)]
     fn set_text(input: &HtmlElement, value: &str) -> bool;
+    /// The jQuery-only events widgets trigger on the form, as an event target (null without
+    /// jQuery).
+    #[wasm_bindgen(js_name = jqueryEvents)]
+    pub(crate) fn jquery_events(form: &HtmlFormElement) -> JsValue;
 }
 
 /// Input types read as text. Everything else (`hidden` aside, see `find`) is not text.

@@ -547,6 +547,11 @@ impl Inner {
         for kind in ["input", "change"] {
             self.session.listen(form, kind, cb.input.as_ref().unchecked_ref(), true);
         }
+        // selectize, select2, chosen, tagsinput: a choice is told with jQuery events only.
+        let jquery = fields::jquery_events(&self.form);
+        if !jquery.is_null() {
+            self.session.listen(&jquery, "change", cb.input.as_ref().unchecked_ref(), false);
+        }
         for kind in ["compositionstart", "compositionend"] {
             self.session.listen(form, kind, cb.composition.as_ref().unchecked_ref(), true);
         }
