@@ -235,7 +235,10 @@ export function restoreRich(source, editable, html, text) {
   const ck4 = cke4(source, editable);
   if (ck4) return attempt(() => (ck4.setData(data), true));
   const tmce = tiny(source, editable);
-  if (tmce) return attempt(() => (tmce.setContent(data), tmce.fire && tmce.fire("change"), true));
+  if (tmce) {
+    // Its "change" event tells the host's handlers (TinyMCE 6+ names the call `dispatch`).
+    return attempt(() => (tmce.setContent(data), fn(tmce.dispatch) && tmce.dispatch("change"), true));
+  }
   const sn = summernote(source);
   if (sn) return attempt(() => (sn.summernote("code", data), true));
   const q = quill(editable);
