@@ -279,3 +279,57 @@ for (const ed of EDITORS) {
     await context.close();
   });
 }
+
+test("the sanitiser of stored HTML: every hostile payload keeps only allowed elements, no attributes but a safe href", async () => {
+  const { context, page, log } = await openPage(env.browser);
+  await page.goto(`${env.base}/test/real/plain.html`);
+  await borangReady(page, "#f");
+  const result = await page.evaluate(async () => {
+    const { PAYLOADS } = await import("/test/hostile/payloads.js");
+    const glue = await (await fetch("/borang/borang.js")).text();
+    const { clean } = await import(`/borang/${glue.match(/snippets\/[^'"]+\/adapters\.js/)[0]}`);
+    window.__pwned = (tag) => (window.__ran = [...(window.__ran ?? []), tag]);
+    const extra = [
+      `<a href=" javascript:window.__pwned('space')">a</a>`,
+      `<a href="jav&#x09;ascript:window.__pwned('tab')">a</a>`,
+      `<a href="data:text/html,<script>parent.__pwned('data')</script>">a</a>`,
+      `<a href="vbscript:x">a</a>`,
+      `<p style="background:url(javascript:window.__pwned('style-attr'))" class="x" id="y">p</p>`,
+      `<noscript><p title="</noscript><img src=x onerror=window.__pwned('noscript')>"></noscript>`,
+      `<template><img src=x onerror=window.__pwned('template')></template>`,
+      `<form><button formaction="javascript:window.__pwned('form')">b</button></form>`,
+    ];
+    const ALLOWED = new Set("p br ul ol li strong b em i u s sub sup h1 h2 h3 h4 h5 h6 blockquote a table thead tbody tr th td".split(" "));
+    const bad = [];
+    const host = document.createElement("div");
+    document.body.append(host);
+    for (const payload of [...PAYLOADS, ...extra]) {
+      for (const html of [payload, `<p>${payload}</p>`, `<ul><li>${payload}</li></ul>`]) {
+        const out = clean(html, "");
+        const doc = new DOMParser().parseFromString(out, "text/html");
+        for (const el of doc.body.querySelectorAll("*")) {
+          const tag = el.localName;
+          if (!ALLOWED.has(tag)) bad.push(`${tag} from ${html}`);
+          for (const attr of el.attributes) {
+            const ok = tag === "a" && attr.name === "href" && /^(https?|mailto):/.test(attr.value);
+            if (!ok) bad.push(`${tag}[${attr.name}=${attr.value}] from ${html}`);
+          }
+        }
+        // Clean output also round-trips: parsing it again gives the same markup (no mutation XSS).
+        if (doc.body.innerHTML !== out) bad.push(`not stable: ${out}`);
+        host.innerHTML = out;
+      }
+      // Without HTML, a draft's text becomes paragraphs of text, never markup.
+      const text = clean(null, payload);
+      const doc = new DOMParser().parseFromString(text, "text/html");
+      for (const el of doc.body.querySelectorAll("*")) if (el.localName !== "p") bad.push(`text made ${el.localName}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    return { bad, ran: window.__ran ?? [], kept: clean('<p>a <a href="https://example.org/">b</a> <strong>c</strong></p>', "") };
+  });
+  assert.deepEqual(result.bad, []);
+  assert.deepEqual(result.ran, [], "no payload ran");
+  assert.equal(result.kept, '<p>a <a href="https://example.org/">b</a> <strong>c</strong></p>');
+  assert.deepEqual(log.pageErrors, []);
+  await context.close();
+});
