@@ -1,6 +1,7 @@
 // Rich-text editors on host pages: borang finds the editor that stands in for a field, counts
 // its visible text as the engine does, listens where the typing happens (inside an iframe
-// too) and puts the feedback after the editor. Pages: tests/browser/pages/hosts/.
+// too) and puts the feedback after the editor. Pages: tests/browser/pages/hosts/ (the real
+// editors from npm). More editors, drafts and timing: realeditors.test.mjs.
 // Run: node --test tests/browser/editors.test.mjs
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -177,25 +178,33 @@ test("a contenteditable element named by data-name is the field itself", async (
   await context.close();
 });
 
-test("CKEditor 4 structure: a designMode iframe after a hidden textarea is read and listened to", async () => {
-  const { context, page, log } = await openPausable();
-  await page.goto(`${env.base}/test/hosts/cke.html`);
-  await borangReady(page, "#f");
-  await pauseIntervals(page);
-  await counterReads(page, "catatan", "0 / 100 kata");
-  const body = page.frameLocator("iframe.cke_wysiwyg_frame").locator("body");
-  await body.click();
-  await page.keyboard.type("Warga melapor lewat aplikasi; petugas datang dalam 2 hari.");
-  const text = await body.evaluate((el) => el.innerText);
-  const words = await engineWords(page, text);
-  assert.equal(words, 9, `the editor's text: ${JSON.stringify(text)}`);
-  await counterReads(page, "catatan", "9 / 100 kata");
-  const placement = await page.evaluate(() => {
-    const feedback = document.querySelector('.borang-feedback[data-field="catatan"]');
-    return { previous: feedback.previousElementSibling?.id ?? null, inFrame: feedback.ownerDocument !== document };
+for (const [name, page, editable, root] of [
+  ["CKEditor 4.22.1: its iframe", "cke4", null, "cke_catatan"],
+  ["CKEditor 5 44.3: its editable, which fires no input event,", "cke5", ".ck-editor__editable", null],
+]) {
+  test(`${name} after the hidden textarea is read and listened to; feedback after the editor`, async () => {
+    const { context, page: tab, log } = await openPausable();
+    await tab.goto(`${env.base}/test/hosts/${page}.html`);
+    await borangReady(tab, "#f");
+    await tab.evaluate(() => window.ready);
+    await pauseIntervals(tab);
+    await counterReads(tab, "catatan", "0 / 100 kata");
+    const body = editable ? tab.locator(editable) : tab.frameLocator("iframe.cke_wysiwyg_frame").locator("body");
+    await body.click();
+    await tab.keyboard.type("Warga melapor lewat aplikasi; petugas datang dalam 2 hari.");
+    const text = await body.evaluate((el) => el.innerText);
+    const words = await engineWords(tab, text);
+    assert.equal(words, 9, `the editor's text: ${JSON.stringify(text)}`);
+    await counterReads(tab, "catatan", "9 / 100 kata");
+    const placement = await tab.evaluate(() => {
+      const feedback = document.querySelector('.borang-feedback[data-field="catatan"]');
+      const previous = feedback.previousElementSibling;
+      return { id: previous?.id ?? null, editor: previous?.classList.contains("ck-editor") ?? false, inFrame: feedback.ownerDocument !== document };
+    });
+    if (root) assert.equal(placement.id, root, "the feedback goes after the editor's root (div.cke)");
+    else assert.ok(placement.editor, "the feedback goes after the editor's root (div.ck-editor)");
+    assert.equal(placement.inFrame, false);
+    assertNoErrors(log);
+    await context.close();
   });
-  assert.equal(placement.previous, "cke_catatan", "the feedback goes after the editor's root (div.cke)");
-  assert.equal(placement.inFrame, false);
-  assertNoErrors(log);
-  await context.close();
-});
+}

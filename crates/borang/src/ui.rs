@@ -73,6 +73,10 @@ texts! {
     DraftRestore => "Pulihkan draf", "Restore draft";
     DraftDiscard => "Abaikan", "Dismiss";
     DraftRestored => "Draf dipulihkan.", "Draft restored.";
+    /// Restored fields that did not take (an editor refused the text): their draft is kept.
+    DraftNotRestored =>
+        "Draf untuk {titles} belum dapat dipulihkan; draf tetap disimpan.",
+        "The draft of {titles} could not be restored; it stays saved.";
     /// Another tab of the same form saved text newer than this one shows.
     DraftNewerElsewhere =>
         "Isian yang lebih baru untuk formulir ini disimpan di tab lain ({time}).",

@@ -9,6 +9,11 @@
 //! newer one, so it never overwrites newer text another tab saved. When another tab saves
 //! text newer than what a tab shows, that tab offers it (`storage` event) instead of
 //! replacing anything.
+//!
+//! For a rich-text field (an editor), the draft also holds its HTML (`html`, beside the
+//! plain text in `fields`), so paragraphs and lists come back; it is sanitised before it
+//! reaches the page (`js/adapters.js`). Drafts without it (written before) load as before,
+//! and their text comes back as paragraphs.
 
 use borang::{FieldValue, Value};
 use web_sys::Storage;
@@ -27,6 +32,8 @@ pub(crate) struct Draft {
     pub at: Vec<(String, f64)>,
     /// The tab that wrote the draft last (empty for older drafts).
     pub tab: String,
+    /// The HTML of rich-text fields, by name (none in older drafts).
+    pub html: Vec<(String, String)>,
 }
 
 impl Draft {
@@ -36,6 +43,10 @@ impl Draft {
 
     pub fn value(&self, name: &str) -> Option<&FieldValue> {
         self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    pub fn html(&self, name: &str) -> Option<&str> {
+        self.html.iter().find(|(n, _)| n == name).map(|(_, h)| h.as_str())
     }
 }
 
@@ -99,15 +110,28 @@ impl Drafts {
             _ => Vec::new(),
         };
         let tab = value.get("tab").and_then(Value::as_str).unwrap_or_default().to_owned();
-        Some(Draft { saved_at, fields, at, tab })
+        let html = match value.get("html") {
+            Some(Value::Object(pairs)) => {
+                pairs.iter().filter_map(|(name, h)| Some((name.clone(), h.as_str()?.to_owned()))).collect()
+            }
+            _ => Vec::new(),
+        };
+        Some(Draft { saved_at, fields, at, tab, html })
     }
 
-    /// Writes the fields that hold something, with when each was last changed; with nothing
-    /// to keep, removes the draft.
-    pub fn save(&self, saved_at: f64, tab: &str, fields: &[(String, FieldValue, f64)]) -> Result<(), SaveError> {
+    /// Writes the fields that hold something, with when each was last changed and the HTML
+    /// of the rich-text ones; with nothing to keep, removes the draft.
+    pub fn save(
+        &self,
+        saved_at: f64,
+        tab: &str,
+        fields: &[(String, FieldValue, f64)],
+        html: &[(String, String)],
+    ) -> Result<(), SaveError> {
         let storage = self.storage.as_ref().ok_or(SaveError::Unavailable)?;
         let mut kept: Vec<(String, Value)> = Vec::new();
         let mut at: Vec<(String, Value)> = Vec::new();
+        let mut rich: Vec<(String, Value)> = Vec::new();
         for (name, v, t) in fields.iter().filter(|(_, v, _)| !v.is_empty()) {
             let value = match v {
                 FieldValue::Text(t) => Value::String(t.clone()),
@@ -116,17 +140,24 @@ impl Drafts {
             };
             kept.push((name.clone(), value));
             at.push((name.clone(), Value::Number(*t)));
+            if let Some((_, h)) = html.iter().find(|(n, h)| n == name && !h.is_empty()) {
+                rich.push((name.clone(), Value::String(h.clone())));
+            }
         }
         if kept.is_empty() {
             self.clear();
             return Ok(());
         }
-        let doc = Value::Object(vec![
+        let mut entries = vec![
             ("savedAt".into(), Value::Number(saved_at)),
             ("tab".into(), Value::String(tab.to_owned())),
             ("fields".into(), Value::Object(kept)),
             ("at".into(), Value::Object(at)),
-        ]);
+        ];
+        if !rich.is_empty() {
+            entries.push(("html".into(), Value::Object(rich)));
+        }
+        let doc = Value::Object(entries);
         // Throws QuotaExceededError when full.
         storage.set_item(&self.key, &doc.to_json()).map_err(|_| SaveError::Unavailable)
     }
@@ -214,5 +245,22 @@ pub(crate) fn same(a: &FieldValue, b: &FieldValue) -> bool {
             l.len() <= 1 && l.first().map_or("", String::as_str) == x.as_str()
         }
         (x, y) => x == y,
+    }
+}
+
+/// Whether a restored value took: what the page shows now holds the saved value. Text is
+/// compared with whitespace collapsed (an editor lays paragraphs out with its own line
+/// breaks), choices in any order (a widget may reorder them).
+pub(crate) fn took(now: &FieldValue, saved: &FieldValue) -> bool {
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    match (now, saved) {
+        (FieldValue::Text(a), FieldValue::Text(b)) => words(a) == words(b),
+        (FieldValue::List(a), FieldValue::List(b)) => {
+            let (mut a, mut b) = (a.clone(), b.clone());
+            a.sort();
+            b.sort();
+            a == b
+        }
+        (a, b) => same(a, b),
     }
 }

@@ -7,11 +7,33 @@
 
 use borang::{FieldValue, FileMeta};
 use js_sys::Reflect;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Document, Element, Event, EventInit, HtmlElement, HtmlFormElement, HtmlIFrameElement, HtmlInputElement,
     HtmlOptionElement, HtmlSelectElement, Node, RadioNodeList,
 };
+
+#[wasm_bindgen(module = "/js/adapters.js")]
+extern "C" {
+    /// Puts a draft into a rich-text field through its editor's API (sanitising `html`, or
+    /// making paragraphs of `text`); false when the editor refused.
+    #[wasm_bindgen(js_name = restoreRich)]
+    fn restore_rich(source: Option<&HtmlElement>, editable: &HtmlElement, html: Option<String>, text: &str) -> bool;
+    /// The HTML a rich-text field holds, as its editor gives it.
+    #[wasm_bindgen(js_name = richHtml)]
+    fn rich_html(source: Option<&HtmlElement>, editable: &HtmlElement) -> Option<String>;
+    /// Chooses values in a select through the widget that shows it; false when none does.
+    #[wasm_bindgen(js_name = setChoice)]
+    fn set_choice(select: &HtmlSelectElement, values: &js_sys::Array) -> bool;
+    /// Puts text into an input a widget drives (flatpickr, tags); false when none does.
+    #[wasm_bindgen(js_name = setText)]
+    fn set_text(input: &HtmlElement, value: &str) -> bool;
+    /// The jQuery-only events widgets trigger on the form, as an event target (null without
+    /// jQuery).
+    #[wasm_bindgen(js_name = jqueryEvents)]
+    pub(crate) fn jquery_events(form: &HtmlFormElement) -> JsValue;
+}
 
 /// Input types read as text. Everything else (`hidden` aside, see `find`) is not text.
 const TEXT_TYPES: &[&str] =
@@ -222,9 +244,22 @@ impl Control {
         }
     }
 
-    /// Puts a saved value back (restoring a draft) and tells the page with the events a
-    /// person's typing would fire, so the host's scripts and editors see it too.
-    pub fn restore(&self, value: &FieldValue) {
+    /// The HTML of a rich-text field (an editor or a `contenteditable` element), for drafts:
+    /// paragraphs and lists survive a reload. Not read on the keystroke path.
+    pub fn html(&self) -> Option<String> {
+        match self {
+            Control::Editable(el) => rich_html(None, el),
+            Control::Editor { source, editable, .. } => rich_html(Some(source), editable),
+            _ => None,
+        }
+    }
+
+    /// Puts a saved value back (restoring a draft) through the editor or widget that shows the
+    /// field, when there is one (see `js/adapters.js`), else as a person's typing would, with
+    /// the events it fires, so the host's scripts see it too. `html` is the rich text a draft
+    /// holds for an editor (sanitised before it reaches the page). Whether it took is for the
+    /// caller to read back: editors may apply it later, or refuse it.
+    pub fn restore(&self, value: &FieldValue, html: Option<&str>) {
         let dispatch = |el: &Element, kind: &str| {
             let init = EventInit::new();
             init.set_bubbles(true);
@@ -234,16 +269,27 @@ impl Control {
         };
         match (self, value) {
             (Control::Text(el), FieldValue::Text(text)) => {
-                let _ = Reflect::set(el, &"value".into(), &JsValue::from_str(text));
-                dispatch(el, "input");
-                dispatch(el, "change");
+                if !set_text(el, text) {
+                    let _ = Reflect::set(el, &"value".into(), &JsValue::from_str(text));
+                    dispatch(el, "input");
+                    dispatch(el, "change");
+                }
             }
-            (Control::Editable(el) | Control::Editor { editable: el, .. }, FieldValue::Text(text)) => {
-                set_paragraphs(el, text);
-                dispatch(el, "input");
+            (Control::Editable(el), FieldValue::Text(text)) => {
+                restore_rich(None, el, html.map(str::to_owned), text);
+            }
+            (Control::Editor { source, editable, .. }, FieldValue::Text(text)) => {
+                restore_rich(Some(source), editable, html.map(str::to_owned), text);
             }
             (Control::Select(select), FieldValue::Text(_) | FieldValue::List(_)) => {
                 let wanted = list_of(value);
+                let values = js_sys::Array::new();
+                for (i, v) in wanted.iter().enumerate() {
+                    values.set(i as u32, JsValue::from_str(v));
+                }
+                if set_choice(select, &values) {
+                    return;
+                }
                 let options = select.options();
                 for option in (0..options.length()).filter_map(|i| options.item(i)) {
                     if let Ok(option) = option.dyn_into::<HtmlOptionElement>() {
@@ -265,6 +311,19 @@ impl Control {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// What to watch for an editor's edits, which may fire no `input` event (CKEditor 5
+    /// renders from its model; CKEditor 4 and TinyMCE type in an iframe): the editable element,
+    /// or the iframe's document (an editor may rewrite it, replacing its body).
+    pub fn watch_target(&self) -> Option<Node> {
+        match self {
+            Control::Editable(el) | Control::Editor { editable: el, .. } => Some(match el.owner_document() {
+                Some(doc) if !is_main_document(&doc) => doc.into(),
+                _ => el.clone().into(),
+            }),
+            _ => None,
         }
     }
 }
@@ -299,21 +358,6 @@ fn list_of(value: &FieldValue) -> Vec<String> {
         FieldValue::Text(t) => vec![t.clone()],
         FieldValue::List(l) => l.clone(),
         FieldValue::Files(_) => Vec::new(),
-    }
-}
-
-/// Replaces an editable element's content with one paragraph per line, as text nodes.
-fn set_paragraphs(el: &HtmlElement, text: &str) {
-    let Some(doc) = el.owner_document() else { return };
-    el.set_text_content(None);
-    for line in text.split('\n') {
-        let Ok(p) = doc.create_element("p") else { return };
-        if line.is_empty() {
-            let _ = doc.create_element("br").map(|br| p.append_child(&br));
-        } else {
-            p.set_text_content(Some(line));
-        }
-        let _ = el.append_child(&p);
     }
 }
 

@@ -77,6 +77,17 @@ const ANNOUNCE_AFTER_MS: i32 = 1200;
 const SAVE_AFTER_MS: i32 = 500;
 /// The slow poll for changes no event reports (dictation, scripts setting `.value`).
 const POLL_MS: i32 = 1000;
+/// When restored fields are read back (each delay after the previous read).
+const READ_BACK_MS: [i32; 4] = [50, 250, 700, 1500];
+
+/// A restored field until it is read back from the page: its draft value and HTML, and, once
+/// the restore has failed, what the page held then (`failed`).
+struct Held {
+    name: String,
+    value: FieldValue,
+    html: Option<String>,
+    failed: Option<FieldValue>,
+}
 
 #[derive(Debug, Clone)]
 struct Options {
@@ -147,6 +158,12 @@ struct State {
     edited: Vec<(String, f64)>,
     drafts_warned: bool,
     frame_docs: Vec<Document>,
+    /// Editors' editables (or iframe documents) watched for edits that fire no `input`.
+    watched: Vec<Node>,
+    /// Restored fields not read back yet, or whose restore did not take: saved with the
+    /// draft's value, never with what the page shows (see `read_back`).
+    held: Vec<Held>,
+    read_backs: u32,
     /// A submit went through: the draft was cleared and is not written again.
     sent: bool,
     /// Zero-config: the inferred rules document and why each section is what it is.
@@ -166,6 +183,8 @@ struct Callbacks {
     frame: Closure<dyn FnMut(JsValue)>,
     poll: Closure<dyn FnMut(JsValue)>,
     mutation: Closure<dyn FnMut(JsValue)>,
+    edit: Closure<dyn FnMut(JsValue)>,
+    read_back: Closure<dyn FnMut(JsValue)>,
     announce: Closure<dyn FnMut(JsValue)>,
     save: Closure<dyn FnMut(JsValue)>,
     click: Closure<dyn FnMut(JsValue)>,
@@ -533,6 +552,9 @@ impl Inner {
             edited: Vec::new(),
             drafts_warned: false,
             frame_docs: Vec::new(),
+            watched: Vec::new(),
+            held: Vec::new(),
+            read_backs: 0,
             sent: false,
             inferred: None,
         };
@@ -582,6 +604,11 @@ impl Inner {
         let doc: &JsValue = self.doc.as_ref();
         for kind in ["input", "change"] {
             self.session.listen(doc, kind, cb.input.as_ref().unchecked_ref(), true);
+        }
+        // selectize, select2, chosen, tagsinput: a choice is told with jQuery events only.
+        let jquery = fields::jquery_events(&self.form);
+        if !jquery.is_null() {
+            self.session.listen(&jquery, "change", cb.input.as_ref().unchecked_ref(), false);
         }
         for kind in ["compositionstart", "compositionend"] {
             self.session.listen(doc, kind, cb.composition.as_ref().unchecked_ref(), true);
@@ -666,6 +693,7 @@ impl Inner {
                         st.frame_docs.push(doc);
                     }
                 }
+                self.watch_editor(control, &mut st.watched);
                 if first {
                     self.check_maxlength(field, &st.sections);
                 }
@@ -1124,6 +1152,41 @@ impl Inner {
         event.target().is_some_and(|t| JsValue::from(t) == JsValue::from(&self.form))
     }
 
+    /// Watches an editor's editable for edits (see `Control::watch_target`), once per node.
+    fn watch_editor(&self, control: &Control, watched: &mut Vec<Node>) {
+        let Some(target) = control.watch_target() else { return };
+        if watched.contains(&target) {
+            return;
+        }
+        let options = Object::new();
+        for key in ["childList", "subtree", "characterData"] {
+            let _ = Reflect::set(&options, &key.into(), &true.into());
+        }
+        self.session.observe(&target, self.callbacks.edit.as_ref().unchecked_ref(), &options);
+        watched.push(target);
+    }
+
+    /// An editor's content changed (typed, pasted, set by its API): check at the next frame.
+    /// A change in a watched document no field holds (an editor rewrote its iframe) means the
+    /// fields must be found again.
+    fn on_edit(&self, records: &JsValue) {
+        if self.state.borrow().composing {
+            return;
+        }
+        let records: &js_sys::Array = records.unchecked_ref();
+        let Some(target) = Reflect::get(&records.get(0), &"target".into()).ok().filter(JsValue::is_object) else {
+            return;
+        };
+        let target: Node = target.unchecked_into();
+        let bound = self.state.borrow().fields.iter().any(|f| f.control.as_ref().is_some_and(|c| c.contains(&target)));
+        if bound {
+            self.changed(&target);
+        } else {
+            self.state.borrow_mut().rebind_pending = true;
+            self.schedule_frame();
+        }
+    }
+
     fn on_mutation(&self, records: &JsValue) {
         let records: js_sys::Array = records.clone().unchecked_into();
         let st = self.state.borrow();
@@ -1220,21 +1283,144 @@ impl Inner {
         }
         let Some(drafts) = &self.drafts else { return };
         let now = Date::now();
-        let current = self.current_values();
-        let (merged, newer_elsewhere) = {
+        let mut current = self.current_values();
+        let mut html = self.current_html();
+        self.hold_restored(&mut current, &mut html);
+        let (merged, newer_elsewhere, html) = {
             let mut st = self.state.borrow_mut();
             note_edits(&mut st, &current, now);
             // What another tab saved since is read back, so its newer text is kept.
             let stored = drafts.load();
-            drafts::merge(&current, &st.edited, stored.as_ref())
+            let (merged, newer) = drafts::merge(&current, &st.edited, stored.as_ref());
+            let html = merged_html(&merged, &current, &html, stored.as_ref());
+            (merged, newer, html)
         };
-        if drafts.save(now, &self.tab, &merged).is_err() {
+        if drafts.save(now, &self.tab, &merged, &html).is_err() {
             self.drafts_unavailable();
             return;
         }
         if !newer_elsewhere.is_empty() && self.state.borrow().offer.is_none() {
             self.offer_newer();
         }
+    }
+
+    /// The HTML of the rich-text fields (editors), for the draft.
+    fn current_html(&self) -> Vec<(String, String)> {
+        let st = self.state.borrow();
+        st.fields.iter().filter_map(|f| Some((f.name.clone(), f.control.as_ref()?.html()?))).collect()
+    }
+
+    /// Restored fields not confirmed on the page are saved with the draft's value: a restore
+    /// that has not taken (yet) must not overwrite the draft with an empty editor. A field
+    /// whose restore failed is released once the applicant changes it.
+    fn hold_restored(&self, current: &mut [(String, FieldValue)], html: &mut Vec<(String, String)>) {
+        let mut st = self.state.borrow_mut();
+        st.held.retain(|held| {
+            let now = current.iter().find(|(n, _)| *n == held.name).map(|(_, v)| v);
+            !matches!((&held.failed, now), (Some(page), Some(now)) if !drafts::same(page, now))
+        });
+        for held in &st.held {
+            if let Some(entry) = current.iter_mut().find(|(n, _)| *n == held.name) {
+                entry.1 = held.value.clone();
+            }
+            html.retain(|(n, _)| *n != held.name);
+            if let Some(h) = &held.html {
+                html.push((held.name.clone(), h.clone()));
+            }
+        }
+    }
+
+    /// "Pulihkan draf": puts the draft's values back into the fields not edited since it was
+    /// offered, each through its editor or widget. The draft is kept as it was until each
+    /// field is read back from the page (`read_back`).
+    fn restore_offer(&self) {
+        let Some(offer) = self.state.borrow_mut().offer.take() else { return };
+        // An editor may have replaced a textarea since the fields were found.
+        self.rebind();
+        let restorable = offer.restorable(&self.current_values());
+        let mut restores = Vec::new();
+        {
+            // The restored text is this tab's now, as old as it was in the draft.
+            let mut st = self.state.borrow_mut();
+            st.held.clear();
+            st.read_backs = 0;
+            for (name, value) in &restorable {
+                set_entry(&mut st.baseline, name, value.clone());
+                set_entry(&mut st.edited, name, offer.draft.edited_at(name));
+                let html = offer.draft.html(name).map(str::to_owned);
+                let Some(control) = st.fields.iter().find(|f| f.name == *name).and_then(|f| f.control.clone()) else {
+                    // Not on this page: the draft keeps it (see `drafts::merge`).
+                    continue;
+                };
+                restores.push((control, value.clone(), html.clone()));
+                st.held.push(Held { name: name.clone(), value: value.clone(), html, failed: None });
+            }
+        }
+        // Restoring fires input events (or editors' changes); they mark the sections.
+        for (control, value, html) in &restores {
+            control.restore(value, html.as_deref());
+        }
+        self.after_offer(None);
+        self.mark_all_dirty(false);
+        self.render();
+        self.save_now();
+        self.session.timeout(self.callbacks.read_back.as_ref().unchecked_ref(), READ_BACK_MS[0]);
+    }
+
+    /// Reads the restored fields back from the page. Those that hold the draft's value are
+    /// released; the others are tried again a little later (CKEditor 4 applies data
+    /// asynchronously), then kept held — their draft stays stored — and the panel says so.
+    fn read_back(&self) {
+        self.rebind();
+        let current = self.current_values();
+        let (pending, tries) = {
+            let mut st = self.state.borrow_mut();
+            st.held.retain(|held| {
+                held.failed.is_some()
+                    || !current.iter().any(|(n, now)| *n == held.name && drafts::took(now, &held.value))
+            });
+            st.read_backs += 1;
+            (st.held.iter().filter(|h| h.failed.is_none()).count(), st.read_backs as usize)
+        };
+        if pending > 0 && tries < READ_BACK_MS.len() {
+            self.session.timeout(self.callbacks.read_back.as_ref().unchecked_ref(), READ_BACK_MS[tries]);
+            return;
+        }
+        let failed: Vec<String> = {
+            let mut st = self.state.borrow_mut();
+            let mut names = Vec::new();
+            for held in st.held.iter_mut().filter(|h| h.failed.is_none()) {
+                let now = current.iter().find(|(n, _)| *n == held.name).map(|(_, v)| v.clone());
+                held.failed = Some(now.unwrap_or(FieldValue::Text(String::new())));
+                names.push(held.name.clone());
+            }
+            names
+        };
+        let say = if failed.is_empty() {
+            ui::text(Ui::DraftRestored, self.lang, &[])
+        } else {
+            let st = self.state.borrow();
+            let mut titles: Vec<&str> = Vec::new();
+            for name in &failed {
+                let owner = st.fields.iter().find(|f| f.name == *name).and_then(|f| f.owners.first());
+                let title = owner.map_or(name.as_str(), |&s| st.sections[s].info.title.as_str());
+                if !titles.contains(&title) {
+                    titles.push(title);
+                }
+            }
+            let text = ui::text(Ui::DraftNotRestored, self.lang, &[("titles", &ui::titles(&titles, 3, self.lang))]);
+            warn(&format!("borang: {text} ({})", failed.join(", ")));
+            if let Some(summary) = &st.summary {
+                summary.show_note(&text);
+            }
+            text
+        };
+        if let Some(live) = &self.state.borrow().live {
+            live.set_text_content(Some(&say));
+        }
+        self.mark_all_dirty(false);
+        self.render();
+        self.save_now();
     }
 
     /// Says once, in the panel and the console, that drafts cannot be kept.
@@ -1357,39 +1543,7 @@ impl Inner {
                     None => {}
                 }
             }
-            Some("restore") => {
-                let offer = self.state.borrow_mut().offer.take();
-                if let Some(offer) = offer {
-                    let restorable = offer.restorable(&self.current_values());
-                    let controls: Vec<(Control, FieldValue)> = {
-                        let st = self.state.borrow();
-                        restorable
-                            .iter()
-                            .cloned()
-                            .filter_map(|(name, value)| {
-                                let field = st.fields.iter().find(|f| f.name == name)?;
-                                Some((field.control.clone()?, value))
-                            })
-                            .collect()
-                    };
-                    // Restoring fires input events; they mark the sections for the next frame.
-                    {
-                        // The restored text is this tab's now, as old as it was in the draft.
-                        let mut st = self.state.borrow_mut();
-                        for (name, value) in &restorable {
-                            set_entry(&mut st.baseline, name, value.clone());
-                            set_entry(&mut st.edited, name, offer.draft.edited_at(name));
-                        }
-                    }
-                    for (control, value) in controls {
-                        control.restore(&value);
-                    }
-                    self.after_offer(Some(ui::text(Ui::DraftRestored, self.lang, &[])));
-                    self.mark_all_dirty(false);
-                    self.render();
-                    self.save_now();
-                }
-            }
+            Some("restore") => self.restore_offer(),
             Some("discard") => {
                 // What the page shows is what the applicant keeps: it is saved as this tab's
                 // newest text, over the draft they dismissed.
@@ -1443,6 +1597,26 @@ fn note_edits(st: &mut State, current: &[(String, FieldValue)], now: f64) {
             set_entry(&mut st.baseline, name, value.clone());
         }
     }
+}
+
+/// The HTML to store beside the merged values: this page's where the merged value is this
+/// page's, the stored draft's where it kept the stored value.
+fn merged_html(
+    merged: &[(String, FieldValue, f64)],
+    current: &[(String, FieldValue)],
+    html: &[(String, String)],
+    stored: Option<&drafts::Draft>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (name, value, _) in merged {
+        let mine = current.iter().any(|(n, v)| n == name && drafts::same(v, value));
+        let page = html.iter().find(|(n, _)| n == name).map(|(_, h)| h.as_str());
+        let kept = stored.filter(|d| d.value(name).is_some_and(|v| drafts::same(v, value))).and_then(|d| d.html(name));
+        if let Some(h) = if mine { page.or(kept) } else { kept } {
+            out.push((name.clone(), h.to_owned()));
+        }
+    }
+    out
 }
 
 fn set_entry<T>(list: &mut Vec<(String, T)>, name: &str, value: T) {
@@ -1511,6 +1685,8 @@ impl Callbacks {
             frame: cb(weak, |i, _| i.on_frame()),
             poll: cb(weak, |i, _| i.on_poll()),
             mutation: cb(weak, |i, records| i.on_mutation(&records)),
+            edit: cb(weak, |i, records| i.on_edit(&records)),
+            read_back: cb(weak, |i, _| i.read_back()),
             announce: cb(weak, |i, _| i.on_announce()),
             save: cb(weak, |i, _| i.save_now()),
             click: cb(weak, |i, e| i.on_click(e.unchecked_ref())),

@@ -439,22 +439,29 @@ impl Summary {
         match text {
             Some(t) => {
                 set_text(&self.draft_text, t);
+                // After a note (`show_note`), an offer has its buttons again.
+                self.draft_buttons(false);
                 self.draft.set_hidden(false);
             }
             None => self.draft.set_hidden(true),
         }
     }
 
-    /// A note in the draft area without the restore buttons (drafts cannot be saved).
+    /// A note in the draft area without the restore buttons (drafts cannot be saved, or a
+    /// restore did not take).
     pub fn show_note(&self, text: &str) {
         set_text(&self.draft_text, text);
+        self.draft_buttons(true);
+        self.draft.set_hidden(false);
+    }
+
+    fn draft_buttons(&self, hidden: bool) {
         let buttons = self.draft.query_selector_all("button");
         if let Ok(buttons) = buttons {
             for b in (0..buttons.length()).filter_map(|i| buttons.item(i)?.dyn_into::<HtmlElement>().ok()) {
-                b.set_hidden(true);
+                b.set_hidden(hidden);
             }
         }
-        self.draft.set_hidden(false);
     }
 }
 
