@@ -312,6 +312,7 @@ test("inferredRules() is a real start: attaching with it gives the same sections
   for (const spec of PAGES) {
     const { context, page, log } = await openCorpusPage(spec);
     try {
+      const warnedBefore = [...log.warnings];
       const result = await page.evaluate(async (formSelector) => {
         const form = document.querySelector(formSelector);
         const embed = await import("/borang/embed.js");
@@ -356,6 +357,11 @@ test("inferredRules() is a real start: attaching with it gives the same sections
       } catch (e) {
         failures.push(`${spec.page}: the sections differ with the inferred rules file:\n${e.message}`);
       }
+      await page.waitForTimeout(200);
+      // The rules file names only what the page has: attaching with it warns of nothing new
+      // (no field the rules name but the page lacks).
+      const newWarnings = log.warnings.slice(warnedBefore.length).filter((w) => !warnedBefore.includes(w));
+      if (newWarnings.length) failures.push(`${spec.page}: attaching with inferredRules() warned: ${newWarnings.join(" | ")}`);
       const errors = log.errors.filter((e) => /borang/i.test(e));
       if (errors.length) failures.push(`${spec.page}: borang logged errors: ${errors.join(" | ")}`);
     } finally {
