@@ -105,6 +105,7 @@ function collect(page, spec) {
       const forbidden = notSections.flatMap((s) => [...document.querySelectorAll(s)]);
       const unwrap = (v) => (v !== null && typeof v === "object" && "value" in v ? v.value : v);
       return {
+        traps: new Set(forbidden).size,
         missingControls: controls.filter((c, i) => !expectedNodes[i]),
         rulesParsed: rules !== null,
         sections: sections.map((s) => {
@@ -162,6 +163,7 @@ function score(spec, got, warnings) {
     titles: 0, required: 0,
     inventedSections: 0, inventedLimits: 0,
     disagreements: 0, warned: 0,
+    traps: got.traps,
     misses: [],
   };
   for (const c of got.missingControls) s.misses.push(`(corpus error) expected control ${c} is not on the page`);
@@ -244,6 +246,7 @@ function table(rows) {
     ["limits found", (r) => `${r.found}/${r.limits}`],
     ["titles right", (r) => `${r.titles}/${r.sections}`],
     ["required right", (r) => `${r.required}/${r.sections}`],
+    ["not-sections on page", (r) => String(r.traps)],
     ["invented sections", (r) => String(r.inventedSections)],
     ["invented limits", (r) => String(r.inventedLimits)],
   ];
@@ -268,10 +271,10 @@ test("zero-config on the portal-shaped corpus: every stated limit, every title, 
   }
   const total = rows.reduce(
     (t, r) => {
-      for (const k of ["sections", "matched", "limits", "found", "titles", "required", "inventedSections", "inventedLimits", "disagreements", "warned"]) t[k] += r[k];
+      for (const k of ["traps", "sections", "matched", "limits", "found", "titles", "required", "inventedSections", "inventedLimits", "disagreements", "warned"]) t[k] += r[k];
       return t;
     },
-    { page: "TOTAL", sections: 0, matched: 0, limits: 0, found: 0, titles: 0, required: 0, inventedSections: 0, inventedLimits: 0, disagreements: 0, warned: 0 },
+    { page: "TOTAL", traps: 0, sections: 0, matched: 0, limits: 0, found: 0, titles: 0, required: 0, inventedSections: 0, inventedLimits: 0, disagreements: 0, warned: 0 },
   );
   console.log(`\n${table([...rows, total])}\n`);
   console.log(
