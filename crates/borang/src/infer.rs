@@ -115,8 +115,12 @@ pub struct FieldDescription {
     pub max_words: Option<u32>,
     /// HTML `accept` of a file input, comma separated.
     pub accept: Option<String>,
-    /// HTML `multiple` of a file input.
+    /// HTML `multiple` of a file input or a select.
     pub multiple: bool,
+    /// The title of the row or group the field sits in, when the field has a label of its
+    /// own beneath it ("Adaptabilitas" over sub-questions a. and b.): it tells rows that share
+    /// a label apart.
+    pub group: Option<String>,
 }
 
 impl FieldDescription {
@@ -149,6 +153,10 @@ pub struct Explained {
     pub title: String,
     /// Where the title came from: `label “…”`, or `name "…"` when the page gave no label.
     pub title_from: String,
+    /// The cleaned title of the row or group the field is in, if any (see
+    /// [`FieldDescription::group`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Why the section is required (`required`, `label “… *”`), when it is.
     pub required_from: Option<String>,
     /// Every limit, with the page text or attribute it came from.
@@ -392,6 +400,7 @@ pub fn infer_rules(title: &str, fields: &[FieldDescription]) -> Inferred {
     if skipped > 0 {
         notes.push(Note::TooManyFields { kept: MAX_SECTIONS, skipped });
     }
+    distinct_titles(&mut sections, &mut explained);
     if sections.is_empty() {
         notes.push(Note::NoFields);
     }
@@ -415,6 +424,50 @@ pub fn infer_rules(title: &str, fields: &[FieldDescription]) -> Inferred {
 
 // ---------------------------------------------------------------------------------------
 // Sections.
+
+/// Rows that share a label ("Unggah Dokumen Pendukung" under every narrative section) would
+/// give sections the applicant cannot tell apart: each such title is followed by the title of
+/// the nearest section before it whose title is its own ("Unggah Dokumen Pendukung
+/// (Ringkasan)"), else by its number among its namesakes (the first keeps its title).
+fn distinct_titles(sections: &mut [Value], explained: &mut [Explained]) {
+    let titles: Vec<String> = explained.iter().map(|e| e.title.clone()).collect();
+    let count = |t: &str| titles.iter().filter(|x| x.as_str() == t).count();
+    let mut renamed: Vec<String> = titles.clone();
+    for i in 0..titles.len() {
+        if count(&titles[i]) < 2 {
+            continue;
+        }
+        // The group of the section before (its row title), else its own title.
+        let context =
+            (0..i).rev().find(|&j| count(&titles[j]) == 1).map(|j| explained[j].group.as_ref().unwrap_or(&titles[j]));
+        renamed[i] = match context {
+            Some(context) => format!("{} ({context})", titles[i]),
+            None => match titles[..=i].iter().filter(|t| **t == titles[i]).count() {
+                1 => titles[i].clone(),
+                nth => format!("{} ({nth})", titles[i]),
+            },
+        };
+    }
+    // Two namesakes after the same section: number them too.
+    for i in 0..renamed.len() {
+        let same: Vec<usize> = (0..renamed.len()).filter(|&j| renamed[j] == renamed[i]).collect();
+        if same.len() > 1 && same[0] == i {
+            for (n, &j) in same.iter().enumerate().skip(1) {
+                renamed[j] = format!("{} {}", renamed[j], n + 1);
+            }
+        }
+    }
+    for (i, title) in renamed.into_iter().enumerate() {
+        if title != titles[i] {
+            if let Value::Object(pairs) = &mut sections[i] {
+                if let Some(slot) = pairs.iter_mut().find(|(k, _)| k == "title") {
+                    slot.1 = Value::String(title.clone());
+                }
+            }
+            explained[i].title = title;
+        }
+    }
+}
 
 fn pair(key: &str, value: Value) -> (String, Value) {
     (key.to_owned(), value)
@@ -461,11 +514,32 @@ impl<'a> Sources<'a> {
     /// Each text's bound in `unit`, `pick`ed from what [`find`] reads, as candidates after
     /// an attribute's (rank 0).
     fn bounds(&self, unit: Unit, pick: fn(&Found) -> Option<u64>) -> Vec<Option<Bound>> {
+        self.bounds_or_bare(unit, pick, false)
+    }
+
+    /// As [`Sources::bounds`]; with `bare`, a text that names no unit at all ("Uraian
+    /// (maksimal 200)") gives its marked number in `unit` too — for a field whose other texts
+    /// name `unit` and no other ([`Sources::only_unit`]).
+    fn bounds_or_bare(&self, unit: Unit, pick: fn(&Found) -> Option<u64>, bare: bool) -> Vec<Option<Bound>> {
         self.texts
             .iter()
             .enumerate()
-            .map(|(i, t)| pick(&find(t, unit)).map(|value| Bound { value, from: self.names[i].clone(), rank: i + 1 }))
+            .map(|(i, t)| {
+                let found = find(t, unit);
+                let found = if bare && found == Found::default() { find_bare(t) } else { found };
+                pick(&found).map(|value| Bound { value, from: self.names[i].clone(), rank: i + 1 })
+            })
             .collect()
+    }
+
+    /// The one unit of words or characters this field's texts name, if they name just one.
+    fn only_unit(&self) -> Option<Unit> {
+        let names = |unit| self.texts.iter().any(|t| find(t, unit) != Found::default());
+        match (names(Unit::Words), names(Unit::Chars)) {
+            (true, false) => Some(Unit::Words),
+            (false, true) => Some(Unit::Chars),
+            _ => None,
+        }
     }
 }
 
@@ -488,6 +562,7 @@ fn section(f: &FieldDescription, id: String, notes: &mut Vec<Note>) -> (Value, E
         section: id.clone(),
         field: field.to_owned(),
         title: title.clone(),
+        group: f.group.as_deref().map(clean_title).filter(|g| !g.is_empty()),
         title_from: match f.title.as_deref() {
             Some(t) if named => format!("the label “{t}”"),
             _ => format!("the name \"{field}\" (no label found)"),
@@ -509,18 +584,20 @@ fn section(f: &FieldDescription, id: String, notes: &mut Vec<Note>) -> (Value, E
         s.push(pair("required", Value::Bool(true)));
     }
     let text_like = matches!(f.kind, Text | LongText);
+    let bare = |unit| text_like && sources.only_unit() == Some(unit);
     let mut max_words = None;
     if text_like {
+        let words = |pick| sources.bounds_or_bare(Unit::Words, pick, bare(Unit::Words));
         let min = first(
             field,
             "words.min",
-            [attr("data-min-words", positive(f.min_words))].into_iter().chain(sources.bounds(Unit::Words, |h| h.min)),
+            [attr("data-min-words", positive(f.min_words))].into_iter().chain(words(|h| h.min)),
             notes,
         );
         let max = first(
             field,
             "words.max",
-            [attr("data-max-words", positive(f.max_words))].into_iter().chain(sources.bounds(Unit::Words, |h| h.max)),
+            [attr("data-max-words", positive(f.max_words))].into_iter().chain(words(|h| h.max)),
             notes,
         );
         max_words = max.as_ref().map(|b| b.value);
@@ -536,7 +613,8 @@ fn section(f: &FieldDescription, id: String, notes: &mut Vec<Note>) -> (Value, E
                 max_length = None;
             }
         }
-        let hinted = |pick| if text_like { sources.bounds(Unit::Chars, pick) } else { Vec::new() };
+        let hinted =
+            |pick| if text_like { sources.bounds_or_bare(Unit::Chars, pick, bare(Unit::Chars)) } else { Vec::new() };
         let min = first(
             field,
             "chars.min",
@@ -572,7 +650,8 @@ fn section(f: &FieldDescription, id: String, notes: &mut Vec<Note>) -> (Value, E
             }),
         }
     }
-    if f.kind == Checkbox {
+    // A checkbox group, or a select of several choices: how many may be chosen.
+    if f.kind == Checkbox || f.kind == Select && f.multiple {
         let min = first(field, "checked.min", sources.bounds(Unit::Choices, |h| h.min), notes);
         let max = first(field, "checked.max", sources.bounds(Unit::Choices, |h| h.max), notes);
         // `required` reports a group with nothing checked; the minimum shows in the limits.
@@ -1089,10 +1168,32 @@ const MARKERS_AFTER: &[(&str, Dir)] = &[
 ];
 
 /// Bounds found in a text, in the unit's base (a count, or bytes).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Found {
     min: Option<u64>,
     max: Option<u64>,
+}
+
+/// The bounds a text gives as marked numbers with no unit anywhere near them ("Uraian
+/// (maksimal 200)"), for [`Sources::bounds_or_bare`]: a marker before the number, and after it
+/// no word (`paling banyak 2 urusan` counts something else) and no unit ahead or before.
+fn find_bare(text: &str) -> Found {
+    let text = normalize(text).to_ascii_lowercase();
+    let toks: Vec<Tok> = tokens(&text).into_iter().map(|(_, t)| t).collect();
+    let mut found = Found::default();
+    for i in 0..toks.len() {
+        let Some((value, 0)) = num_at(&toks, i) else { continue };
+        let Some(dir) = marker_before(&toks, i) else { continue };
+        let named_before = words_before(&toks, i).0.iter().any(|&(j, _)| unit_at(&toks, j).is_some());
+        if matches!(toks.get(i + 1), Some(Tok::Word(_) | Tok::Num(..)))
+            || unit_ahead(&toks, i + 1).is_some()
+            || named_before
+        {
+            continue;
+        }
+        found.set(dir, Some(value));
+    }
+    found
 }
 
 impl Found {

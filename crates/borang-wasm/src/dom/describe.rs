@@ -103,6 +103,50 @@ pub(crate) fn describe(form: &HtmlFormElement, doc: &Document) -> (String, Vec<F
     (form_title(form, doc), out)
 }
 
+/// Limits an editor's own configuration states: CKEditor 4's `wordcount` plugin
+/// (`CKEDITOR.replace(…, { wordcount: { maxWordCount: 300 } })`), which shows them only as a
+/// counter it draws later ("Kata: 0/300"). Given as hint texts, so they are explained as such.
+fn editor_limits(el: &Element) -> Vec<String> {
+    use js_sys::Reflect;
+    let get = |o: &wasm_bindgen::JsValue, k: &str| Reflect::get(o, &k.into()).ok().filter(|v| v.is_object());
+    let window: wasm_bindgen::JsValue = match web_sys::window() {
+        Some(w) => w.into(),
+        None => return Vec::new(),
+    };
+    let Some(instances) = get(&window, "CKEDITOR").and_then(|c| get(&c, "instances")) else { return Vec::new() };
+    let key = el.get_attribute("name").filter(|n| !n.is_empty()).unwrap_or_else(|| el.id());
+    let Some(editor) = [el.id(), key].iter().filter(|k| !k.is_empty()).find_map(|k| get(&instances, k)) else {
+        return Vec::new();
+    };
+    let Some(config) = get(&editor, "config").and_then(|c| get(&c, "wordcount")) else { return Vec::new() };
+    let mut out = Vec::new();
+    for (option, text) in [
+        ("maxWordCount", "maksimal {} kata"),
+        ("minWordCount", "minimal {} kata"),
+        ("maxCharCount", "maksimal {} karakter"),
+        ("minCharCount", "minimal {} karakter"),
+    ] {
+        let n = Reflect::get(&config, &option.into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .filter(|n| *n > 0.0 && n.fract() == 0.0);
+        if let Some(n) = n {
+            out.push(format!("{} (CKEditor wordcount {option})", text.replace("{}", &(n as u64).to_string())));
+        }
+    }
+    out
+}
+
+/// The title of the field's grid row when the field has a sub-label of its own: "Adaptabilitas
+/// *" in the label column over two sub-questions.
+fn row_title(el: &Element, title: Option<&str>) -> Option<String> {
+    let row = el.closest(".row, .form-group, tr").ok().flatten()?;
+    // The row's first cell, when it is a title of its own (no control of any field in it).
+    let head = row.first_element_child().filter(|h| !h.contains(Some(el)) && !holds_control(h))?;
+    let text = text_of(&head);
+    (!text.is_empty() && title.is_some_and(|t| !t.is_empty() && t != text)).then_some(text)
+}
+
 /// The 1-based place of `el` among the form's controls named `name`.
 fn place_in_name(form: &HtmlFormElement, name: &str, el: &Element) -> Option<usize> {
     let item = form.elements().named_item(name)?;
@@ -220,6 +264,12 @@ fn describe_one(
         for hint in label_hints {
             push_text(&mut hints, hint);
         }
+        // A label in a column of its own may carry its hint below it ("(min. 100 kata)").
+        if wrapper.is_none() && !label.contains(Some(el)) {
+            for text in hints_after(form, &label) {
+                push_text(&mut hints, text);
+            }
+        }
     }
     let (near_title, before) = preceding(
         form,
@@ -238,6 +288,15 @@ fn describe_one(
             push_text(&mut hints, label);
         }
     }
+    for text in editor_limits(el) {
+        push_text(&mut hints, text);
+    }
+    if let Some(row) = row_title(el, title.as_deref()) {
+        // One row title "Adaptabilitas *" over sub-questions: it marks them required, and
+        // names their group.
+        d.required |= row.trim_end().ends_with('*') || row.trim_start().starts_with('*');
+        d.group = Some(row);
+    }
     // Last, visible text on the control itself ("Uraikan latar belakang …"), before the
     // core falls back to the field's name.
     if title.as_deref().map_or(true, str::is_empty) {
@@ -254,12 +313,16 @@ fn describe_one(
 fn hints_after(form: &HtmlFormElement, start: &Element) -> Vec<String> {
     let mut out = Vec::new();
     let mut node = start.clone();
-    for level in 0..2 {
+    for level in 0..4 {
         let mut next = node.next_element_sibling();
         let mut seen = 0;
         while let Some(sibling) = next {
             next = sibling.next_element_sibling();
-            if is_ours(&sibling) || sibling.matches(WIDGET_PARTS).unwrap_or(false) {
+            // Past editors' and widgets' UI, and a styled file input's "Browse" button.
+            let button = is_button_like(&sibling)
+                || sibling.children().length() == 1
+                    && sibling.first_element_child().is_some_and(|c| is_button_like(&c));
+            if is_ours(&sibling) || button || sibling.matches(WIDGET_PARTS).unwrap_or(false) {
                 continue;
             }
             // The next field's control or title starts its own region.
@@ -277,7 +340,7 @@ fn hints_after(form: &HtmlFormElement, start: &Element) -> Vec<String> {
         }
         // Climb once, out of a wrapper the field is alone in (an input group, a grid cell).
         let Some(parent) = node.parent_element() else { break };
-        if level == 1 || parent.is_same_node(Some(form.as_ref())) || !form.contains(Some(&parent)) {
+        if level == 3 || parent.is_same_node(Some(form.as_ref())) || !form.contains(Some(&parent)) {
             break;
         }
         if holds_other_control(&parent, start) {
@@ -288,9 +351,12 @@ fn hints_after(form: &HtmlFormElement, start: &Element) -> Vec<String> {
     out
 }
 
-/// Whether `container` holds a field control other than `el` (or the one inside it).
+/// Whether `container` holds a field control other than `el` (or the one inside it); a
+/// disabled input (a styled file input's read-only path box) is none.
 fn holds_other_control(container: &Element, el: &Element) -> bool {
-    let Ok(list) = container.query_selector_all("input:not([type=hidden]), textarea, select") else { return false };
+    let Ok(list) = container.query_selector_all("input:not([type=hidden]):not(:disabled), textarea, select") else {
+        return false;
+    };
     (0..list.length())
         .filter_map(|i| list.item(i))
         .filter_map(|n| n.dyn_into::<Element>().ok())
@@ -319,7 +385,7 @@ fn only_label(doc: &Document, el: &Element) -> Option<Element> {
         .filter(|l| !is_button_like(l))
         .collect();
     match naming.as_slice() {
-        [only] if labels.length() <= 2 => Some(only.clone()),
+        [only] => Some(only.clone()),
         _ => None,
     }
 }

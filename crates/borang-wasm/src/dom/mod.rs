@@ -1071,6 +1071,7 @@ impl Inner {
             return;
         }
         self.state.borrow_mut().submit_tried = true;
+        self.rebind();
         self.mark_all_dirty(true);
         self.render();
         // Focus moves only for the applicant's own submit; a script's reportValidity() or
@@ -1092,7 +1093,8 @@ impl Inner {
         for &f in &section.own {
             let field = &st.fields[f];
             let Some(control) = &field.control else { continue };
-            match &field.presence {
+            // Read now, not at the last bind: the page may have just switched steps.
+            match &presence::presence(control, &self.form, &self.doc) {
                 Presence::Shown | Presence::Unsure => {
                     let target = control.focus_target();
                     if fields::is_rendered(&target) {
