@@ -54,7 +54,7 @@ mod rules_errors {
             Rules::from_json(r#"{"title":"x","sections":[{"id":"a","title":"A","words":{"maks":3}}]}"#).unwrap_err();
         let p = &err.problems[0];
         assert_eq!(p.path, "sections[0].words.maks");
-        assert_eq!(p.known, ["min", "max", "warnAt"]);
+        assert_eq!(p.known, ["min", "max", "warnAt", "severity", "message"]);
         assert!(p.message.contains("did you mean `max`"), "{}", p.message);
     }
 
