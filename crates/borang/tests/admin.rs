@@ -191,3 +191,131 @@ mod check_shape {
         );
     }
 }
+
+mod choice_labels {
+    use super::*;
+
+    fn kelompok() -> Rules {
+        rules(
+            r#"{"id":"kelompok","title":"Kelompok","choice":["Umum","Khusus"]},
+               {"id":"sdgs","title":"SDGs","fields":"sdgs[]","choice":["Tanpa Kemiskinan","Pendidikan Berkualitas"]},
+               {"id":"ringkasan","title":"Ringkasan","required":true,"when":{"field":"kelompok","equals":"Umum"}}"#,
+        )
+    }
+
+    #[test]
+    fn an_option_is_accepted_by_its_value_or_its_visible_text() {
+        let r = kelompok();
+        // The portal submits ids; the rules list what the applicant reads.
+        let v = Values::from_json(
+            r#"{"kelompok": {"value": "3", "label": "  umum "},
+                "sdgs[]": [{"value": "1", "label": "Tanpa Kemiskinan"}, {"value": "4", "label": "Pendidikan berkualitas"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(messages(&r, &v), ["required Error: Ringkasan wajib diisi."], "the condition reads the label too");
+        // The value itself still counts; so do plain strings (the old shape).
+        let v = Values::from_json(r#"{"kelompok": "Khusus", "sdgs[]": ["Tanpa Kemiskinan"]}"#).unwrap();
+        assert_eq!(messages(&r, &v), Vec::<String>::new());
+        // Neither the value nor the text is an option: the message names what the applicant saw.
+        let v = Values::from_json(
+            r#"{"kelompok": {"value": "9", "label": "Replikasi"}, "sdgs[]": [{"value": "4", "label": "Pendidikan"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            messages(&r, &v),
+            [
+                "choice Error: Pilihan “Replikasi” pada Kelompok tidak tersedia.",
+                "choice Error: Pilihan “Pendidikan” pada SDGs tidak tersedia."
+            ]
+        );
+        // Labels set from Rust, as the DOM layer does.
+        let mut v = Values::new();
+        v.text("kelompok", "3").labels("kelompok", vec!["Khusus".into()]);
+        assert_eq!(messages(&r, &v), Vec::<String>::new());
+    }
+
+    #[test]
+    fn option_objects_are_read_strictly() {
+        assert_eq!(
+            Values::from_json(r#"{"k": {"value": "3", "text": "Umum"}}"#).unwrap_err(),
+            "k: an option has `value` and `label`, not `text`"
+        );
+        assert_eq!(
+            Values::from_json(r#"{"k": [{"value": "3"}, {"name": "x.pdf"}]}"#).unwrap_err(),
+            "k: a list of options: an option has `value` and `label`, not `name`"
+        );
+        let v = Values::from_json(r#"{"k": [{"value": "3"}, "4"]}"#).unwrap();
+        assert_eq!(v.get("k"), Some(&borang::FieldValue::List(vec!["3".into(), "4".into()])));
+        assert_eq!(v.label("k", 0), Some(""));
+    }
+}
+
+/// Every limit a preset sets is stated in its `source` text: a word or character bound next
+/// to the section's title, a file size in MB, a date bound, every option of a choice.
+#[test]
+fn presets_cite_their_source_for_every_limit() {
+    let dir = format!("{}/../../rules", env!("CARGO_MANIFEST_DIR"));
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let preset: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let source = preset["source"].as_str().unwrap().to_lowercase();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for s in preset["sections"].as_array().unwrap() {
+            let title = s["title"].as_str().unwrap().to_lowercase();
+            // `1.000`, as the source text writes numbers.
+            let indonesian = |n: u64| {
+                let digits = n.to_string();
+                let mut out = String::new();
+                for (i, c) in digits.chars().enumerate() {
+                    if i > 0 && (digits.len() - i) % 3 == 0 {
+                        out.push('.');
+                    }
+                    out.push(c);
+                }
+                out
+            };
+            let near_title = |n: u64| {
+                source.match_indices(&title).any(|(at, _)| {
+                    let rest: String = source[at + title.len()..].chars().take(40).collect();
+                    rest.contains(&indonesian(n))
+                })
+            };
+            for kind in ["words", "chars"] {
+                for bound in ["min", "max"] {
+                    let limit = &s[kind][bound];
+                    let n = limit.as_u64().or_else(|| limit["value"].as_u64());
+                    if let Some(n) = n {
+                        seen += 1;
+                        assert!(near_title(n), "{name}: {}.{kind}.{bound} = {n} is not in the source", s["id"]);
+                    }
+                }
+            }
+            if let Some(bytes) = s["files"]["maxBytes"].as_u64() {
+                seen += 1;
+                assert!(source.contains(&format!("{} mb", bytes >> 20)), "{name}: {} maxBytes", s["id"]);
+            }
+            for bound in ["min", "max"] {
+                if let Some(date) = s["format"][bound].as_str() {
+                    seen += 1;
+                    assert!(source.contains(date), "{name}: {}.format.{bound} = {date}", s["id"]);
+                }
+            }
+            let options: Vec<String> =
+                s["choice"].as_array().into_iter().flatten().map(|o| o.as_str().unwrap().to_lowercase()).collect();
+            let numbers: Vec<u64> = options.iter().filter_map(|o| o.parse().ok()).collect();
+            if !options.is_empty() && numbers.len() == options.len() {
+                // Numbered options (SDGs 1–17) are cited as their range.
+                let range = format!("{}–{}", numbers.iter().min().unwrap(), numbers.iter().max().unwrap());
+                seen += 1;
+                assert!(source.contains(&range), "{name}: {} options {range} are not in the source", s["id"]);
+                continue;
+            }
+            for option in options {
+                seen += 1;
+                assert!(source.contains(&option), "{name}: {} option {option:?} is not in the source", s["id"]);
+            }
+        }
+    }
+    assert!(seen > 40, "{seen}");
+}
