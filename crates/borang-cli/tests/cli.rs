@@ -171,7 +171,8 @@ fn values_files_may_give_an_option_with_its_visible_text() {
     let o = borang(&["rules", "check", ext.to_str().unwrap()], "");
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stdout(&o).contains("sections.waktu_penerapan.compare[0].field: no section covers the field \"waktu_uji_coba\""),
+        stdout(&o)
+            .contains("sections.waktu_penerapan.compare[0].field: no section covers the field \"waktu_uji_coba\""),
         "{}",
         stdout(&o)
     );

@@ -686,9 +686,14 @@ trait InlineMeta: Sized {
         let message: Option<Message> = o.opt(cx, "message");
         let mut spec = inner?;
         let (own_severity, own_message) = spec.meta_mut();
-        for (key, given, own) in [("severity", severity.is_some(), own_severity.is_some()), ("message", message.is_some(), own_message.is_some())] {
+        for (key, given, own) in [
+            ("severity", severity.is_some(), own_severity.is_some()),
+            ("message", message.is_some(), own_message.is_some()),
+        ] {
             if given && own {
-                cx.key("value", |cx| cx.key(key, |cx| cx.problem(format!("`{key}` is given twice: here and beside `value`"))));
+                cx.key("value", |cx| {
+                    cx.key(key, |cx| cx.problem(format!("`{key}` is given twice: here and beside `value`")))
+                });
             }
         }
         if severity.is_some() {

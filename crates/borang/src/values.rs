@@ -156,9 +156,9 @@ impl Values {
         for (field, value) in pairs {
             let read = match value {
                 Value::Null => continue,
-                Value::Array(items) if items.iter().any(is_option) => options(items).map(|(values, labels)| {
-                    (FieldValue::List(values), Some(labels))
-                }),
+                Value::Array(items) if items.iter().any(is_option) => {
+                    options(items).map(|(values, labels)| (FieldValue::List(values), Some(labels)))
+                }
                 Value::Array(items) => list(items).map(|v| (v, None)),
                 ref v @ Value::Object(_) if is_option(v) => {
                     option(value).map(|(value, label)| (FieldValue::Text(value), Some(vec![label])))

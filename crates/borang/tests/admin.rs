@@ -14,7 +14,12 @@ fn problems(json: &str) -> String {
 /// `rule Severity: text` of every message of the report.
 fn messages(rules: &Rules, values: &Values) -> Vec<String> {
     let report = rules.check(values, Lang::Id);
-    report.sections.iter().flat_map(|s| &s.messages).map(|m| format!("{} {:?}: {}", m.rule, m.severity, m.text)).collect()
+    report
+        .sections
+        .iter()
+        .flat_map(|s| &s.messages)
+        .map(|m| format!("{} {:?}: {}", m.rule, m.severity, m.text))
+        .collect()
 }
 
 fn rules(sections: &str) -> Rules {
@@ -43,7 +48,8 @@ mod references {
     #[test]
     fn a_condition_follows_a_field_renamed_with_extends() {
         let rules =
-            Rules::from_json(r#"{"extends": "kipp-2021", "sections": {"kelompok": {"fields": "id_kelompok"}}}"#).unwrap();
+            Rules::from_json(r#"{"extends": "kipp-2021", "sections": {"kelompok": {"fields": "id_kelompok"}}}"#)
+                .unwrap();
         let ringkasan = rules.sections_info().into_iter().find(|s| s.id == "ringkasan").unwrap();
         assert_eq!(ringkasan.depends_on, ["id_kelompok"]);
         let mut v = Values::new();
