@@ -190,6 +190,8 @@ fn option(value: Value) -> Result<(String, String), String> {
     for (key, value) in pairs {
         match key.as_str() {
             "value" => chosen = Some(text(value)?),
+            // `label: undefined` from JavaScript arrives as null: no text given.
+            "label" if value == Value::Null => {}
             "label" => label = text(value)?,
             other => return Err(format!("an option has `value` and `label`, not `{other}`")),
         }

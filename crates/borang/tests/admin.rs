@@ -250,7 +250,7 @@ mod choice_labels {
             Values::from_json(r#"{"k": [{"value": "3"}, {"name": "x.pdf"}]}"#).unwrap_err(),
             "k: a list of options: an option has `value` and `label`, not `name`"
         );
-        let v = Values::from_json(r#"{"k": [{"value": "3"}, "4"]}"#).unwrap();
+        let v = Values::from_json(r#"{"k": [{"value": "3", "label": null}, "4"]}"#).unwrap();
         assert_eq!(v.get("k"), Some(&borang::FieldValue::List(vec!["3".into(), "4".into()])));
         assert_eq!(v.label("k", 0), Some(""));
     }
