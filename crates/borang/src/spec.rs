@@ -680,11 +680,12 @@ trait InlineMeta: Sized {
         if !pairs.iter().any(|(k, _)| k == "value") {
             return None;
         }
-        let o = cx.object(v, DETAILED_KEYS)?;
+        let o = cx.object(v, DETAILED_KEYS).expect("an object");
         let inner = o.get("value").and_then(|inner| cx.key("value", |cx| read(cx, inner)));
         let severity: Option<Severity> = o.opt(cx, "severity");
         let message: Option<Message> = o.opt(cx, "message");
-        let mut spec = inner?;
+        // The value's own problems were reported; it is not read again in the other form.
+        let Some(mut spec) = inner else { return Some(None) };
         let (own_severity, own_message) = spec.meta_mut();
         for (key, given, own) in [
             ("severity", severity.is_some(), own_severity.is_some()),

@@ -195,6 +195,11 @@ mod check_shape {
              sections[0].files.maxbytes: unknown key `maxbytes`; did you mean `maxBytes`?; known keys: accept, maxBytes, maxFiles, severity, message\n  \
              sections[0].compare[0].value.severity: `severity` is given twice: here and beside `value`"
         );
+        // A wrapped value's problems are reported once, at their path.
+        assert_eq!(
+            problems(r#"{"title":"x","sections":[{"id":"a","title":"A","format":{"value":"fax","severity":"warning"}}]}"#),
+            "the rules have 1 problem:\n  sections[0].format.value: unknown value \"fax\" (expected \"url\" or \"email\" or \"phone\" or \"nip\" or \"nik\" or \"number\" or \"date\", found \"fax\")"
+        );
     }
 }
 
