@@ -23,7 +23,8 @@ endef
 
 # The folder an admin copies next to their portal: embed script, package, its JavaScript build
 # for pages that forbid WebAssembly (js/, made by wasm2js from the same Rust), the opt-in
-# offline worker, rules, schema.
+# offline worker, rules, schema, and the admin's pages (lint.html, playground.html: lint a rules
+# file without building the CLI).
 define build-dist
 	rm -rf dist/borang && mkdir -p dist/borang/rules dist/borang/schema
 	cp pkg/borang.js pkg/borang_bg.wasm pkg/borang.d.ts dist/borang/
@@ -32,6 +33,7 @@ define build-dist
 	if [ -d pkg/snippets ]; then cp -r pkg/snippets dist/borang/; fi
 	cp rules/*.json dist/borang/rules/
 	cp schema/rules.schema.json dist/borang/schema/
+	node scripts/admin-pages.mjs dist/borang
 	@echo "dist/borang/: $$(find dist/borang -type f | wc -l) files, $$(du -sk dist/borang | cut -f1) KB"
 endef
 

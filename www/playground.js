@@ -3,9 +3,9 @@
 // with textContent (never innerHTML).
 
 import { buildSection, el, restore, snapshot } from "./sections-form.js";
+import { borangBase, lint, loadBorang, presetUrl as RULES_URL, renderProblems as renderInto } from "./rules-tools.js";
 
-const BORANG_URL = "/borang/borang.js";
-const RULES_URL = (name) => `/borang/rules/${encodeURIComponent(name)}.json`;
+const BORANG_URL = new URL("borang.js", borangBase()).pathname;
 const DEBOUNCE_MS = 300;
 
 const $ = (id) => document.getElementById(id);
@@ -41,31 +41,8 @@ function currentLang() {
 
 // ---- Problems ------------------------------------------------------------------------------
 
-function describeValue(value) {
-  if (value === undefined || value === null) return "";
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
 function renderProblems(problems) {
-  problemList.replaceChildren(
-    ...problems.map((p) => {
-      const item = el("li");
-      item.append(el("span", { className: "path", text: p.path ? p.path : "(seluruh berkas)" }));
-      item.append(el("p", { text: p.message ?? "" }));
-      const details = el("dl");
-      const add = (term, value) => {
-        const text = describeValue(value);
-        if (text) details.append(el("dt", { text: term }), el("dd", { text }));
-      };
-      add("Diharapkan", p.expected);
-      add("Ditemukan", p.found);
-      const guess = p.suggestion ?? /did you mean `([^`]+)`/.exec(p.message ?? "")?.[1];
-      if (guess) add("Mungkin maksud Anda", guess);
-      if (Array.isArray(p.known) && p.known.length) add("Kunci yang dikenal", p.known.join(", "));
-      if (details.childElementCount) item.append(details);
-      return item;
-    }),
-  );
+  renderInto(problemList, problems);
 }
 
 function setLintStatus(text, kind) {
@@ -161,19 +138,10 @@ function attach() {
   refreshReport();
 }
 
-function lint(text) {
-  try {
-    const problems = borang.lintRules(text);
-    return Array.isArray(problems) ? problems : [];
-  } catch (err) {
-    return err?.problems ?? [{ path: "", message: String(err?.message ?? err) }];
-  }
-}
-
 function update() {
   if (!borang) return;
   const text = editor.value;
-  const problems = lint(text);
+  const problems = lint(borang, text);
   renderProblems(problems);
   if (problems.length) {
     const kept = builtFrom === null ? "" : " Formulir contoh masih memakai aturan valid yang terakhir.";
@@ -257,8 +225,7 @@ form.addEventListener("submit", onSubmit);
 async function start() {
   let mod;
   try {
-    mod = await import(BORANG_URL);
-    await mod.default();
+    mod = await loadBorang();
   } catch (err) {
     console.warn("borang could not be loaded", err);
     setLintStatus("Aturan belum dapat diperiksa.", "");

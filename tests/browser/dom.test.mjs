@@ -767,7 +767,8 @@ test("11a. select, checkbox group (sdgs[]) and radio group (kelompok)", () =>
     await page.check("input[name=kelompok][value=lainnya]");
     await eventually(async () =>
       assert.deepEqual(await shown(page, "kelompok"), [
-        { severity: "error", rule: "choice", text: "Pilihan \u201clainnya\u201d pada Kelompok Inovasi tidak tersedia." },
+        // Named by its visible text (the label), as the applicant saw it.
+        { severity: "error", rule: "choice", text: "Pilihan \u201cLainnya\u201d pada Kelompok Inovasi tidak tersedia." },
       ]),
     );
     assert.equal(await page.evaluate(() => document.querySelector("#kelompok-set").contains(document.querySelector('.borang-feedback[data-field="kelompok"]'))), true);

@@ -165,3 +165,23 @@ test("unicode mode counts what Intl.Segmenter's isWordLike counts on Latin-scrip
   assert.deepEqual(mismatches, []);
   await page.close();
 });
+
+test("JS API: a chosen option may come with its visible text; plain strings still work", async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${base}/__blank`);
+  const statuses = await page.evaluate(async () => {
+    const { default: init, Validator } = await import("/pkg/borang.js");
+    await init();
+    const v = new Validator({ title: "x", sections: [{ id: "kelompok", title: "Kelompok", choice: ["Umum", "Khusus"] }] });
+    const status = (values) => v.check(values).sections[0].status;
+    return [
+      status({ kelompok: { value: "3", label: "Umum" } }),
+      status({ kelompok: { value: "3", label: undefined } }),
+      status({ kelompok: [{ value: "4", label: "khusus" }] }),
+      status({ kelompok: "Khusus" }),
+    ];
+  });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(statuses, ["ok", "error", "ok", "ok"]);
+  await page.close();
+});

@@ -33,6 +33,19 @@ test("the shorthands and an extending file are valid", () => {
         { id: "k", title: "Inspirasi", when: [{ field: "kelompok", equals: "replikasi" }] },
       ],
     },
+    // One shape for every check: `{value, severity, message}`, and a group's severity/message.
+    {
+      title: "Uji",
+      sections: [
+        { id: "w", title: "Ringkasan", words: { max: 200, warnAt: 0.9, severity: "warning", message: { id: "x" } } },
+        { id: "e", title: "Surel", format: { value: "email", severity: "warning" } },
+        { id: "d", title: "Tanggal", format: { value: { type: "date", min: "2020-01-01" }, message: "m" } },
+        { id: "n", title: "NIP", pattern: { value: "\\d{18}", message: "m" } },
+        { id: "s", title: "Selesai", compare: [{ value: { field: "d", op: ">" }, severity: "warning" }] },
+        { id: "c", title: "Pilihan", choice: { value: ["a", "b"], message: "m" }, checked: { min: 1, message: "m" } },
+        { id: "f", title: "Berkas", files: { maxBytes: 10, message: "m" } },
+      ],
+    },
   ];
   for (const doc of docs) assert.ok(validate(doc), `${JSON.stringify(doc)}: ${errors()}`);
 });
@@ -46,6 +59,8 @@ test("what the reader refuses, the schema refuses", () => {
     { title: "x", sections: [{ title: "Tanpa id" }] },
     { title: "x", sections: [{ id: "a", title: "A", compare: [{ field: "b", op: "after" }] }] },
     { title: "x", sections: [{ id: "a", title: "A", files: { maxBytes: -1 } }] },
+    { title: "x", sections: [{ id: "a", title: "A", words: { max: 2, pesan: "x" } }] },
+    { title: "x", sections: [{ id: "a", title: "A", format: { value: "email", type: "url" } }] },
   ];
   for (const doc of bad) assert.equal(validate(doc), false, JSON.stringify(doc));
 });

@@ -150,3 +150,30 @@ fn text_report_reads_well_in_both_languages() {
     let en = borang(&["check", "--rules", "kipp-2023", "--lang", "en", &sample], "");
     insta::assert_snapshot!("text-report-en", stdout(&en));
 }
+
+#[test]
+fn values_files_may_give_an_option_with_its_visible_text() {
+    let rules = r#"{"title":"x","sections":[{"id":"kelompok","title":"Kelompok","choice":["Umum","Khusus"]}]}"#;
+    let dir = std::env::temp_dir().join(format!("borang-cli-labels-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("rules.json");
+    std::fs::write(&path, rules).unwrap();
+    let rules = path.to_str().unwrap();
+    // The portal submitted the id 3; its text is a listed option.
+    let o = borang(&["check", "--rules", rules], r#"{"kelompok": {"value": "3", "label": "Umum"}}"#);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // Plain strings, as before.
+    let o = borang(&["check", "--rules", rules], r#"{"kelompok": "3"}"#);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    // A rename left behind in an extending file is refused with its path.
+    let ext = dir.join("ext.json");
+    std::fs::write(&ext, r#"{"extends":"inovasi-daerah","sections":{"waktu_uji_coba":null}}"#).unwrap();
+    let o = borang(&["rules", "check", ext.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o)
+            .contains("sections.waktu_penerapan.compare[0].field: no section covers the field \"waktu_uji_coba\""),
+        "{}",
+        stdout(&o)
+    );
+}

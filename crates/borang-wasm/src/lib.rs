@@ -52,8 +52,10 @@ export interface ValidatorOptions {
 
 /** Metadata of a chosen file (what a `File` exposes). */
 export interface FileMeta { name: string; type?: string; size?: number; }
+/** A chosen option with the text the applicant reads: `choice` and `when` accept it by either. */
+export interface ChosenOption { value: string; label?: string; }
 /** A form snapshot: field name → value. Missing and `null` fields are empty. */
-export type FormValues = Record<string, string | string[] | FileMeta | FileMeta[] | null>;
+export type FormValues = Record<string, string | string[] | FileMeta | FileMeta[] | ChosenOption | ChosenOption[] | null>;
 
 export interface TextStats {
   words: number;

@@ -189,12 +189,12 @@ impl Rules {
             match values.get(field) {
                 Some(FieldValue::Text(text)) if !text.trim().is_empty() => {
                     checked += 1;
-                    cx.text_value(field, text.trim());
+                    cx.text_value(field, text.trim(), values.label(field, 0));
                 }
                 Some(FieldValue::List(items)) => {
-                    for item in items.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
+                    for (i, item) in items.iter().enumerate().filter(|(_, i)| !i.trim().is_empty()) {
                         checked += 1;
-                        cx.choice(field, item);
+                        cx.choice(field, item.trim(), values.label(field, i));
                     }
                 }
                 Some(FieldValue::Files(list)) => files.extend(list.iter().map(|f| (field.as_str(), f))),
@@ -239,18 +239,30 @@ fn applied_limits(s: &Section) -> AppliedLimits {
 impl Condition {
     fn holds(&self, values: &Values) -> bool {
         let value = values.get(self.field());
-        let any = |pred: &dyn Fn(&str) -> bool| match value {
-            Some(FieldValue::Text(t)) => pred(t.trim()),
-            Some(FieldValue::List(items)) => items.iter().any(|i| pred(i.trim())),
+        let any = |pred: &dyn Fn(&str, Option<&str>) -> bool| match value {
+            Some(FieldValue::Text(t)) => pred(t.trim(), values.label(self.field(), 0)),
+            Some(FieldValue::List(items)) => {
+                items.iter().enumerate().any(|(i, item)| pred(item.trim(), values.label(self.field(), i)))
+            }
             _ => false,
         };
         match self {
-            Condition::Equals(_, v) => any(&|x| x == v),
-            Condition::NotEquals(_, v) => !any(&|x| x == v),
-            Condition::OneOf(_, vs) => any(&|x| vs.iter().any(|v| v == x)),
+            Condition::Equals(_, v) => any(&|x, label| is_option(x, label, v)),
+            Condition::NotEquals(_, v) => !any(&|x, label| is_option(x, label, v)),
+            Condition::OneOf(_, vs) => any(&|x, label| vs.iter().any(|v| is_option(x, label, v))),
             Condition::Filled(_, want) => value.is_some_and(|v| !v.is_empty()) == *want,
         }
     }
+}
+
+/// Whether a chosen option is `wanted`: its value exactly, or its visible text with case and
+/// runs of white space ignored ("Umum" for `<option value="3"> umum </option>`).
+pub(crate) fn is_option(value: &str, label: Option<&str>, wanted: &str) -> bool {
+    value == wanted || label.is_some_and(|l| !l.trim().is_empty() && loose(l) == loose(wanted))
+}
+
+fn loose(text: &str) -> String {
+    text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
 struct SectionCx<'r> {
@@ -292,7 +304,7 @@ impl SectionCx<'_> {
         }
     }
 
-    fn text_value(&mut self, field: &str, text: &str) {
+    fn text_value(&mut self, field: &str, text: &str, label: Option<&str>) {
         let s = self.section;
         if let Some((format, meta)) = &s.format {
             if let Some((key, args)) = format_problem(&s.title, self.lang, format, text) {
@@ -314,14 +326,17 @@ impl SectionCx<'_> {
                 self.push("pattern", meta, key, args.with("value", text), Some(field));
             }
         }
-        self.choice(field, text);
+        self.choice(field, text, label);
     }
 
-    fn choice(&mut self, field: &str, value: &str) {
+    /// Every chosen option must be in the list, by its value or its visible text.
+    fn choice(&mut self, field: &str, value: &str, label: Option<&str>) {
         let s = self.section;
         if let Some((options, meta)) = &s.choice {
-            if !options.iter().any(|o| o == value) {
-                self.push("choice", meta, Key::Choice, Args::new(&s.title).with("value", value), Some(field));
+            if !options.iter().any(|o| is_option(value, label, o)) {
+                // Name the option as the applicant saw it.
+                let shown = label.map(str::trim).filter(|l| !l.is_empty()).unwrap_or(value);
+                self.push("choice", meta, Key::Choice, Args::new(&s.title).with("value", shown), Some(field));
             }
         }
     }

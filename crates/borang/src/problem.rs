@@ -275,7 +275,7 @@ impl<T: FromValue> FromValue for Vec<T> {
 }
 
 /// The known key nearest to `key` by edit distance, if near enough to be a typo.
-fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     let lower = key.to_ascii_lowercase();
     known
         .iter()

@@ -315,6 +315,7 @@ fn resolve_extends(mut value: Value, depth: usize) -> Result<(Value, bool), Rule
             Some(Value::Array(items)) => items.clone(),
             _ => Vec::new(),
         };
+        let mut renames: Vec<(String, String)> = Vec::new();
         for (id, patch) in patches {
             let at = sections.iter().position(|s| s.get("id").and_then(Value::as_str) == Some(id.as_str()));
             match (at, patch) {
@@ -327,12 +328,23 @@ fn resolve_extends(mut value: Value, depth: usize) -> Result<(Value, bool), Rule
                         format!("the preset has no section {id:?} to remove"),
                     ))
                 }
-                (Some(i), patch) => sections[i].merge_patch(patch),
+                (Some(i), patch) => {
+                    let before = covered_fields(&sections[i]);
+                    sections[i].merge_patch(patch);
+                    renames.extend(renamed_field(&before, &covered_fields(&sections[i])));
+                }
                 (None, patch) => {
                     let mut section = Value::Object(vec![("id".into(), Value::String(id.clone()))]);
                     section.merge_patch(patch);
                     sections.push(section);
                 }
+            }
+        }
+        // References follow a rename the file made, unless a section still covers the old
+        // name; any other reference to a field no section covers is refused when compiling.
+        for (old, new) in renames {
+            if !sections.iter().any(|s| covered_fields(s).contains(&old)) {
+                sections.iter_mut().for_each(|s| rename_references(s, &old, &new));
             }
         }
         base.merge_patch(Value::Object(vec![("sections".into(), Value::Null)]));
@@ -341,6 +353,50 @@ fn resolve_extends(mut value: Value, depth: usize) -> Result<(Value, bool), Rule
         }
     }
     Ok((base, true))
+}
+
+/// The fields a section (as written) covers: its `fields`, else its id.
+fn covered_fields(section: &Value) -> Vec<String> {
+    match section.get("fields") {
+        Some(Value::String(f)) => vec![f.clone()],
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        _ => section.get("id").and_then(Value::as_str).map(str::to_owned).into_iter().collect(),
+    }
+}
+
+/// A rename is unambiguous when exactly one field left a section's `fields` and exactly one
+/// came in: `["a"]` → `["b"]`, or `["a", "x"]` → `["b", "x"]`.
+fn renamed_field(before: &[String], after: &[String]) -> Option<(String, String)> {
+    let gone: Vec<&String> = before.iter().filter(|f| !after.contains(f)).collect();
+    let came: Vec<&String> = after.iter().filter(|f| !before.contains(f)).collect();
+    match (gone.as_slice(), came.as_slice()) {
+        ([old], [new]) => Some(((*old).clone(), (*new).clone())),
+        _ => None,
+    }
+}
+
+/// Points a section's conditions (`when`) and comparisons (`compare`) at `new` where they
+/// read `old`.
+fn rename_references(section: &mut Value, old: &str, new: &str) {
+    fn rename_field(v: &mut Value, old: &str, new: &str) {
+        let Value::Object(pairs) = v else { return };
+        for (key, value) in pairs.iter_mut() {
+            match (key.as_str(), value) {
+                ("field", Value::String(f)) if f == old => *f = new.to_owned(),
+                // A comparison written as `{"value": {"field": …}, "message": …}`.
+                ("value", inner @ Value::Object(_)) => rename_field(inner, old, new),
+                _ => {}
+            }
+        }
+    }
+    let Value::Object(pairs) = section else { return };
+    for (key, value) in pairs.iter_mut() {
+        match (key.as_str(), value) {
+            ("when" | "compare", Value::Array(items)) => items.iter_mut().for_each(|c| rename_field(c, old, new)),
+            ("when", c @ Value::Object(_)) => rename_field(c, old, new),
+            _ => {}
+        }
+    }
 }
 
 /// The section a path is in, for ordering problems; `None` sorts first.
@@ -387,6 +443,46 @@ fn check<T>(cx: &mut Cx, key: &str, c: Option<Check<T>>) -> Option<(T, Meta)> {
     Some((value, cx.key(key, |cx| meta(cx, severity, message))))
 }
 
+/// The `severity` and `message` a group of checks (`words`, `chars`, `checked`, `files`)
+/// gives its members; its message's placeholders are checked here, once.
+type GroupMeta = (Option<Severity>, Option<Message>);
+
+fn group_meta(cx: &mut Cx, severity: Option<Severity>, message: Option<Message>) -> GroupMeta {
+    meta(cx, severity, message.clone());
+    (severity, message)
+}
+
+/// A check of a group: its own severity and message, else the group's.
+fn member<T>(cx: &mut Cx, key: &str, c: Option<Check<T>>, group: &GroupMeta) -> Option<(T, Meta)> {
+    let (value, severity, message) = c?.parts();
+    let own_message = message.is_some();
+    let mut meta = cx.key(key, |cx| meta(cx, severity.or(group.0), message));
+    if !own_message {
+        meta.message = group.1.clone();
+    }
+    Some((value, meta))
+}
+
+/// A field a condition or comparison reads must be covered by a section, or the check would
+/// read an empty value forever (a rename with `extends` left behind, a typo).
+fn field_reference(cx: &mut Cx, field: &str, covered: &[String]) {
+    if field.trim().is_empty() {
+        cx.key("field", |cx| cx.problem("the field name is empty"));
+        return;
+    }
+    if covered.iter().any(|f| f == field) {
+        return;
+    }
+    let known: Vec<&str> = covered.iter().map(String::as_str).collect();
+    let hint = match crate::problem::closest(field, &known) {
+        Some(near) => format!("; did you mean {near:?}?"),
+        None => String::new(),
+    };
+    cx.key("field", |cx| {
+        cx.problem(format!("no section covers the field {field:?}{hint}; known fields: {}", known.join(", ")))
+    });
+}
+
 fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
     if spec.sections.len() > MAX_SECTIONS {
         cx.key("sections", |cx| {
@@ -397,6 +493,19 @@ fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
     if spec.sections.is_empty() && cx.problems.is_empty() {
         cx.key("sections", |cx| cx.problem("a form needs at least one section"));
     }
+    // Every field some section covers, in form order: what conditions and comparisons may read.
+    let mut covered: Vec<String> = Vec::new();
+    for s in &spec.sections {
+        let fields = match &s.fields {
+            Some(f) => f.clone().into_vec(),
+            None => vec![s.id.clone()],
+        };
+        for f in fields {
+            if !f.trim().is_empty() && !covered.contains(&f) {
+                covered.push(f);
+            }
+        }
+    }
     let mut sections = Vec::with_capacity(spec.sections.len());
     for (i, s) in spec.sections.into_iter().enumerate() {
         if let Some(prev) = sections.iter().position(|p: &Section| p.id == s.id && !s.id.is_empty()) {
@@ -406,7 +515,7 @@ fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
                 })
             });
         }
-        if let Some(section) = cx.key("sections", |cx| cx.index(i, |cx| compile_section(cx, s))) {
+        if let Some(section) = cx.key("sections", |cx| cx.index(i, |cx| compile_section(cx, s, &covered))) {
             sections.push(section);
         }
     }
@@ -419,7 +528,7 @@ fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
     })
 }
 
-fn compile_section(cx: &mut Cx, s: SectionSpec) -> Option<Section> {
+fn compile_section(cx: &mut Cx, s: SectionSpec, covered: &[String]) -> Option<Section> {
     // A missing or empty id or title was reported when reading.
     if !s.id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
         cx.key("id", |cx| {
@@ -446,9 +555,9 @@ fn compile_section(cx: &mut Cx, s: SectionSpec) -> Option<Section> {
     }
     let when = match s.when {
         None => Vec::new(),
-        Some(OneOrManyConditions::One(c)) => cx.key("when", |cx| condition(cx, c)).into_iter().collect(),
+        Some(OneOrManyConditions::One(c)) => cx.key("when", |cx| condition(cx, c, covered)).into_iter().collect(),
         Some(OneOrManyConditions::Many(cs)) => cx.key("when", |cx| {
-            cs.into_iter().enumerate().filter_map(|(i, c)| cx.index(i, |cx| condition(cx, c))).collect()
+            cs.into_iter().enumerate().filter_map(|(i, c)| cx.index(i, |cx| condition(cx, c, covered))).collect()
         }),
     };
     let required = check(cx, "required", s.required).and_then(|(on, meta)| on.then_some(meta));
@@ -464,8 +573,9 @@ fn compile_section(cx: &mut Cx, s: SectionSpec) -> Option<Section> {
     }
     let (checked_min, checked_max) = match s.checked {
         Some(c) => cx.key("checked", |cx| {
-            let min = check(cx, "min", c.min);
-            let max = check(cx, "max", c.max);
+            let group = group_meta(cx, c.severity, c.message);
+            let min = member(cx, "min", c.min, &group);
+            let max = member(cx, "max", c.max, &group);
             if let (Some((lo, _)), Some((hi, _))) = (&min, &max) {
                 if lo > hi {
                     cx.key("min", |cx| cx.expected(format!("at most max ({hi})"), lo.to_string()));
@@ -487,9 +597,7 @@ fn compile_section(cx: &mut Cx, s: SectionSpec) -> Option<Section> {
         .filter_map(|(i, c)| {
             cx.key("compare", |cx| {
                 cx.index(i, |cx| {
-                    if c.field.trim().is_empty() {
-                        cx.key("field", |cx| cx.problem("the field name is empty"));
-                    }
+                    field_reference(cx, &c.field, covered);
                     let meta = meta(cx, c.severity, c.message);
                     Some(Compare { field: c.field, op: c.op, as_kind: c.as_kind, meta })
                 })
@@ -517,10 +625,8 @@ fn compile_section(cx: &mut Cx, s: SectionSpec) -> Option<Section> {
     })
 }
 
-fn condition(cx: &mut Cx, c: ConditionSpec) -> Option<Condition> {
-    if c.field.trim().is_empty() {
-        cx.key("field", |cx| cx.problem("the field name is empty"));
-    }
+fn condition(cx: &mut Cx, c: ConditionSpec, covered: &[String]) -> Option<Condition> {
+    field_reference(cx, &c.field, covered);
     let given = [c.equals.is_some(), c.not_equals.is_some(), c.one_of.is_some(), c.filled.is_some()];
     if given.iter().filter(|g| **g).count() != 1 {
         cx.problem("give exactly one of `equals`, `notEquals`, `oneOf`, `filled`");
@@ -536,8 +642,9 @@ fn condition(cx: &mut Cx, c: ConditionSpec) -> Option<Condition> {
 }
 
 fn bounds(cx: &mut Cx, l: Limits) -> Bounds {
-    let min = check(cx, "min", l.min);
-    let max = check(cx, "max", l.max);
+    let group = group_meta(cx, l.severity, l.message);
+    let min = member(cx, "min", l.min, &group);
+    let max = member(cx, "max", l.max, &group);
     if let (Some((lo, _)), Some((hi, _))) = (&min, &max) {
         if lo > hi {
             cx.key("min", |cx| cx.expected(format!("at most max ({hi})"), lo.to_string()));
@@ -669,7 +776,8 @@ fn pattern(cx: &mut Cx, p: PatternSpec) -> Option<(Pattern, Option<Message>, Met
 type FileChecks = (Option<(Vec<Accept>, Meta)>, Option<(u64, Meta)>, Option<(u32, Meta)>);
 
 fn files(cx: &mut Cx, f: FilesSpec) -> FileChecks {
-    let accept = check(cx, "accept", f.accept).map(|(list, meta)| {
+    let group = group_meta(cx, f.severity, f.message);
+    let accept = member(cx, "accept", f.accept, &group).map(|(list, meta)| {
         let parsed = list
             .into_iter()
             .enumerate()
@@ -691,11 +799,11 @@ fn files(cx: &mut Cx, f: FilesSpec) -> FileChecks {
             .collect::<Vec<_>>();
         (parsed, meta)
     });
-    let max_bytes = check(cx, "maxBytes", f.max_bytes);
+    let max_bytes = member(cx, "maxBytes", f.max_bytes, &group);
     if let Some((0, _)) = max_bytes {
         cx.key("maxBytes", |cx| cx.expected("a size above 0", "0"));
     }
-    let max_files = check(cx, "maxFiles", f.max_files);
+    let max_files = member(cx, "maxFiles", f.max_files, &group);
     if let Some((0, _)) = max_files {
         cx.key("maxFiles", |cx| cx.expected("at least 1", "0"));
     }

@@ -81,22 +81,53 @@ impl std::str::FromStr for WordCountMode {
 
 // Schema-only types for the shorthands the reader accepts, so editors accept them too.
 
-/// A format type alone (`"email"`) or a format check with options.
+/// A format type alone (`"email"`), a format check with options, or either as the `value`
+/// of `{"value", "severity", "message"}`.
 #[allow(dead_code)]
 #[derive(JsonSchema)]
 #[serde(untagged)]
 enum FormatSchema {
     Kind(FormatKind),
     Full(FormatSpec),
+    Wrapped(Detailed<FormatValueSchema>),
 }
 
-/// A pattern alone or with options.
+/// A format type alone or a format check with options.
+#[allow(dead_code)]
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum FormatValueSchema {
+    Kind(FormatKind),
+    Full(FormatSpec),
+}
+
+/// A pattern alone, with options, or either as the `value` of
+/// `{"value", "severity", "message"}`.
 #[allow(dead_code)]
 #[derive(JsonSchema)]
 #[serde(untagged)]
 enum PatternSchema {
     Regex(String),
     Full(PatternSpec),
+    Wrapped(Detailed<PatternValueSchema>),
+}
+
+/// A pattern alone or with options.
+#[allow(dead_code)]
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum PatternValueSchema {
+    Regex(String),
+    Full(PatternSpec),
+}
+
+/// A comparison, or one as the `value` of `{"value", "severity", "message"}`.
+#[allow(dead_code)]
+#[derive(JsonSchema)]
+#[serde(untagged)]
+enum CompareSchema {
+    Full(CompareSpec),
+    Wrapped(Detailed<CompareSpec>),
 }
 
 /// One text for every language, or a text per language.
@@ -150,6 +181,7 @@ pub struct SectionSpec {
     /// File inputs.
     pub files: Option<FilesSpec>,
     /// Comparisons with other fields (e.g. end date after start date).
+    #[schemars(with = "Option<Vec<CompareSchema>>")]
     pub compare: Option<Vec<CompareSpec>>,
 }
 
@@ -247,7 +279,9 @@ impl Message {
     }
 }
 
-/// Minimum and maximum, and a warning before the maximum is reached.
+/// Minimum and maximum, and a warning before the maximum is reached. Each takes its own
+/// `{"value", "severity", "message"}`; `severity` and `message` here apply to `min` and
+/// `max` when they don't give their own (`warnAt` is always a warning with its own message).
 #[derive(Debug, Clone, Default, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Limits {
@@ -255,17 +289,26 @@ pub struct Limits {
     pub max: Option<Check<u32>>,
     /// Warn from this fraction of `max` on (e.g. `0.9`).
     pub warn_at: Option<Check<f64>>,
+    /// For `min` and `max` unless they give their own.
+    pub severity: Option<Severity>,
+    /// For `min` and `max` unless they give their own.
+    #[schemars(with = "Option<MessageSchema>")]
+    pub message: Option<Message>,
     /// `max` was given but could not be read (so `warnAt` needn't complain of its absence).
     #[schemars(skip)]
     pub max_unreadable: bool,
 }
 
-/// Minimum and maximum of a count.
+/// Minimum and maximum of a count; `severity` and `message` apply to both unless they give
+/// their own.
 #[derive(Debug, Clone, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CountLimits {
     pub min: Option<Check<u32>>,
     pub max: Option<Check<u32>>,
+    pub severity: Option<Severity>,
+    #[schemars(with = "Option<MessageSchema>")]
+    pub message: Option<Message>,
 }
 
 /// The kinds of value a format check knows.
@@ -328,7 +371,8 @@ pub struct PatternSpec {
     pub message: Option<Message>,
 }
 
-/// Checks on file inputs, from the files' name, type and size.
+/// Checks on file inputs, from the files' name, type and size. `severity` and `message` apply
+/// to each of them unless it gives its own.
 #[derive(Debug, Clone, Default, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct FilesSpec {
@@ -338,6 +382,9 @@ pub struct FilesSpec {
     pub max_bytes: Option<Check<u64>>,
     /// Most files in the section.
     pub max_files: Option<Check<u32>>,
+    pub severity: Option<Severity>,
+    #[schemars(with = "Option<MessageSchema>")]
+    pub message: Option<Message>,
 }
 
 /// How this section's value must compare with another field's value.
@@ -393,11 +440,11 @@ pub(crate) const SECTION_KEYS: &[&str] = &[
 pub(crate) const CONDITION_KEYS: &[&str] = &["field", "equals", "notEquals", "oneOf", "filled"];
 pub(crate) const DETAILED_KEYS: &[&str] = &["value", "severity", "message"];
 pub(crate) const MESSAGE_KEYS: &[&str] = &["id", "en"];
-pub(crate) const LIMITS_KEYS: &[&str] = &["min", "max", "warnAt"];
-pub(crate) const COUNT_LIMITS_KEYS: &[&str] = &["min", "max"];
+pub(crate) const LIMITS_KEYS: &[&str] = &["min", "max", "warnAt", "severity", "message"];
+pub(crate) const COUNT_LIMITS_KEYS: &[&str] = &["min", "max", "severity", "message"];
 pub(crate) const FORMAT_KEYS: &[&str] = &["type", "hosts", "min", "max", "severity", "message"];
 pub(crate) const PATTERN_KEYS: &[&str] = &["regex", "caseInsensitive", "description", "severity", "message"];
-pub(crate) const FILES_KEYS: &[&str] = &["accept", "maxBytes", "maxFiles"];
+pub(crate) const FILES_KEYS: &[&str] = &["accept", "maxBytes", "maxFiles", "severity", "message"];
 pub(crate) const COMPARE_KEYS: &[&str] = &["field", "op", "as", "severity", "message"];
 
 impl RulesSpec {
@@ -586,14 +633,26 @@ impl FromValue for Limits {
         let o = cx.object(v, LIMITS_KEYS)?;
         let max = o.opt(cx, "max");
         let max_unreadable = max.is_none() && o.get("max").is_some();
-        Some(Limits { min: o.opt(cx, "min"), max, warn_at: o.opt(cx, "warnAt"), max_unreadable })
+        Some(Limits {
+            min: o.opt(cx, "min"),
+            max,
+            warn_at: o.opt(cx, "warnAt"),
+            severity: o.opt(cx, "severity"),
+            message: o.opt(cx, "message"),
+            max_unreadable,
+        })
     }
 }
 
 impl FromValue for CountLimits {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
         let o = cx.object(v, COUNT_LIMITS_KEYS)?;
-        Some(CountLimits { min: o.opt(cx, "min"), max: o.opt(cx, "max") })
+        Some(CountLimits {
+            min: o.opt(cx, "min"),
+            max: o.opt(cx, "max"),
+            severity: o.opt(cx, "severity"),
+            message: o.opt(cx, "message"),
+        })
     }
 }
 
@@ -610,8 +669,73 @@ impl FromValue for NumberOrDate {
     }
 }
 
+/// A check whose value is itself an object carries `severity` and `message` beside its own
+/// keys; it may also be written `{"value": …, "severity", "message"}` like every other check.
+trait InlineMeta: Sized {
+    fn meta_mut(&mut self) -> (&mut Option<Severity>, &mut Option<Message>);
+
+    /// Reads the `{"value", "severity", "message"}` form when `v` has a `value` key.
+    fn read_wrapped(cx: &mut Cx, v: &Value, read: fn(&mut Cx, &Value) -> Option<Self>) -> Option<Option<Self>> {
+        let Value::Object(pairs) = v else { return None };
+        if !pairs.iter().any(|(k, _)| k == "value") {
+            return None;
+        }
+        let o = cx.object(v, DETAILED_KEYS).expect("an object");
+        let inner = o.get("value").and_then(|inner| cx.key("value", |cx| read(cx, inner)));
+        let severity: Option<Severity> = o.opt(cx, "severity");
+        let message: Option<Message> = o.opt(cx, "message");
+        // The value's own problems were reported; it is not read again in the other form.
+        let Some(mut spec) = inner else { return Some(None) };
+        let (own_severity, own_message) = spec.meta_mut();
+        for (key, given, own) in [
+            ("severity", severity.is_some(), own_severity.is_some()),
+            ("message", message.is_some(), own_message.is_some()),
+        ] {
+            if given && own {
+                cx.key("value", |cx| {
+                    cx.key(key, |cx| cx.problem(format!("`{key}` is given twice: here and beside `value`")))
+                });
+            }
+        }
+        if severity.is_some() {
+            *own_severity = severity;
+        }
+        if message.is_some() {
+            *own_message = message;
+        }
+        Some(Some(spec))
+    }
+}
+
+impl InlineMeta for FormatSpec {
+    fn meta_mut(&mut self) -> (&mut Option<Severity>, &mut Option<Message>) {
+        (&mut self.severity, &mut self.message)
+    }
+}
+
+impl InlineMeta for PatternSpec {
+    fn meta_mut(&mut self) -> (&mut Option<Severity>, &mut Option<Message>) {
+        (&mut self.severity, &mut self.message)
+    }
+}
+
+impl InlineMeta for CompareSpec {
+    fn meta_mut(&mut self) -> (&mut Option<Severity>, &mut Option<Message>) {
+        (&mut self.severity, &mut self.message)
+    }
+}
+
 impl FromValue for FormatSpec {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        if let Some(wrapped) = Self::read_wrapped(cx, v, FormatSpec::read_plain) {
+            return wrapped;
+        }
+        Self::read_plain(cx, v)
+    }
+}
+
+impl FormatSpec {
+    fn read_plain(cx: &mut Cx, v: &Value) -> Option<Self> {
         if let Value::String(_) = v {
             // `"format": "email"` is short for `{"type": "email"}`.
             let kind = FormatKind::from_value(cx, v)?;
@@ -633,6 +757,15 @@ impl FromValue for FormatSpec {
 
 impl FromValue for PatternSpec {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        if let Some(wrapped) = Self::read_wrapped(cx, v, PatternSpec::read_plain) {
+            return wrapped;
+        }
+        Self::read_plain(cx, v)
+    }
+}
+
+impl PatternSpec {
+    fn read_plain(cx: &mut Cx, v: &Value) -> Option<Self> {
         if let Value::String(s) = v {
             return Some(PatternSpec {
                 regex: s.clone(),
@@ -662,12 +795,23 @@ impl FromValue for FilesSpec {
             accept: o.opt(cx, "accept"),
             max_bytes: o.opt(cx, "maxBytes"),
             max_files: o.opt(cx, "maxFiles"),
+            severity: o.opt(cx, "severity"),
+            message: o.opt(cx, "message"),
         })
     }
 }
 
 impl FromValue for CompareSpec {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+        if let Some(wrapped) = Self::read_wrapped(cx, v, CompareSpec::read_plain) {
+            return wrapped;
+        }
+        Self::read_plain(cx, v)
+    }
+}
+
+impl CompareSpec {
+    fn read_plain(cx: &mut Cx, v: &Value) -> Option<Self> {
         let o = cx.object(v, COMPARE_KEYS)?;
         let field = o.req(cx, "field", "the other field's name");
         let op = o.req(cx, "op", "one of < <= > >= == !=");
@@ -715,7 +859,8 @@ mod tests {
         }
         // The shorthands the reader accepts are in the schema too.
         let any_of = |def: &str| schema["$defs"][def]["anyOf"].as_array().map_or(0, Vec::len);
-        assert_eq!((any_of("FormatSchema"), any_of("PatternSchema"), any_of("MessageSchema")), (2, 2, 2));
+        assert_eq!((any_of("FormatSchema"), any_of("PatternSchema"), any_of("MessageSchema")), (3, 3, 2));
+        assert_eq!(any_of("CompareSchema"), 2);
         let section = &schema["$defs"]["SectionSpec"]["properties"];
         assert!(section["format"].to_string().contains("FormatSchema"), "{}", section["format"]);
         assert!(section["pattern"].to_string().contains("PatternSchema"), "{}", section["pattern"]);

@@ -42,10 +42,18 @@ impl FieldValue {
 }
 
 /// A snapshot of the form: every field's value by name. Missing fields are empty.
+///
+/// A select, radio group or checkbox group submits its options' values (often ids such as
+/// `"3"`) while a rules file's `choice` may list what the applicant reads (`"Umum"`); so the
+/// visible texts of the chosen options can be given too ([`Values::labels`]), and `choice`
+/// and `when` accept an option by its value or its visible text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct Values {
     map: BTreeMap<String, FieldValue>,
+    /// The visible texts of the chosen options, by field, in the order of their values.
+    #[serde(skip)]
+    labels: BTreeMap<String, Vec<String>>,
 }
 
 impl Values {
@@ -67,6 +75,25 @@ impl Values {
         self.insert(field, FieldValue::Text(text.into()))
     }
 
+    /// Sets the visible texts of a choice field's chosen options, one per value in the same
+    /// order (the text of `<option value="3">Umum</option>`, a radio button's label).
+    ///
+    /// # Example
+    /// ```
+    /// let mut values = borang::Values::new();
+    /// values.text("kelompok", "3").labels("kelompok", vec!["Umum".into()]);
+    /// assert_eq!(values.label("kelompok", 0), Some("Umum"));
+    /// ```
+    pub fn labels(&mut self, field: impl Into<String>, labels: Vec<String>) -> &mut Self {
+        self.labels.insert(field.into(), labels);
+        self
+    }
+
+    /// The visible text of a choice field's `index`th chosen option, when it was given.
+    pub fn label(&self, field: &str, index: usize) -> Option<&str> {
+        self.labels.get(field)?.get(index).map(String::as_str)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (&str, &FieldValue)> {
         self.map.iter().map(|(k, v)| (k.as_str(), v))
     }
@@ -79,7 +106,7 @@ impl Values {
 
 impl<K: Into<String>, V: Into<FieldValue>> FromIterator<(K, V)> for Values {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
-        Values { map: iter.into_iter().map(|(k, v)| (k.into(), v.into())).collect() }
+        Values { map: iter.into_iter().map(|(k, v)| (k.into(), v.into())).collect(), labels: BTreeMap::new() }
     }
 }
 
@@ -119,22 +146,72 @@ impl Values {
     /// Reads a snapshot from a JSON tree: an object of field name → text (numbers and booleans
     /// are taken as their text), list of texts, file `{name, type, size}` or list of files;
     /// `null` is an absent field. Unknown keys of a file (such as `lastModified`) are ignored.
+    /// A chosen option may be given with its visible text, `{"value": "3", "label": "Umum"}`,
+    /// alone or in a list.
     pub fn from_value(value: Value) -> Result<Values, String> {
         let Value::Object(pairs) = value else {
             return Err(format!("expected an object of field name → value, found {}", value.kind()));
         };
-        let mut map = BTreeMap::new();
+        let mut values = Values::new();
         for (field, value) in pairs {
             let read = match value {
                 Value::Null => continue,
-                Value::Array(items) => list(items),
-                Value::Object(_) => file(value).map(|f| FieldValue::Files(vec![f])),
-                scalar => text(scalar).map(FieldValue::Text),
+                Value::Array(items) if items.iter().any(is_option) => {
+                    options(items).map(|(values, labels)| (FieldValue::List(values), Some(labels)))
+                }
+                Value::Array(items) => list(items).map(|v| (v, None)),
+                ref v @ Value::Object(_) if is_option(v) => {
+                    option(value).map(|(value, label)| (FieldValue::Text(value), Some(vec![label])))
+                }
+                Value::Object(_) => file(value).map(|f| (FieldValue::Files(vec![f]), None)),
+                scalar => text(scalar).map(|t| (FieldValue::Text(t), None)),
             };
-            map.insert(field.clone(), read.map_err(|e| format!("{field}: {e}"))?);
+            let (read, labels) = read.map_err(|e| format!("{field}: {e}"))?;
+            if let Some(labels) = labels {
+                values.labels.insert(field.clone(), labels);
+            }
+            values.map.insert(field, read);
         }
-        Ok(Values { map })
+        Ok(values)
     }
+}
+
+/// A chosen option written with its text: an object with `value` (and `label`).
+fn is_option(value: &Value) -> bool {
+    value.get("value").is_some()
+}
+
+/// `{"value": "3", "label": "Umum"}` → the value and its visible text (empty when not given).
+fn option(value: Value) -> Result<(String, String), String> {
+    let Value::Object(pairs) = value else {
+        return Err(format!("expected an option {{value, label}}, found {}", value.kind()));
+    };
+    let (mut chosen, mut label) = (None, String::new());
+    for (key, value) in pairs {
+        match key.as_str() {
+            "value" => chosen = Some(text(value)?),
+            // `label: undefined` from JavaScript arrives as null: no text given.
+            "label" if value == Value::Null => {}
+            "label" => label = text(value)?,
+            other => return Err(format!("an option has `value` and `label`, not `{other}`")),
+        }
+    }
+    Ok((chosen.ok_or("an option needs its `value`")?, label))
+}
+
+fn options(items: Vec<Value>) -> Result<(Vec<String>, Vec<String>), String> {
+    let mut values = Vec::new();
+    let mut labels = Vec::new();
+    for item in items.into_iter().filter(|i| !matches!(i, Value::Null)) {
+        let (value, label) = match item {
+            Value::Object(_) => option(item),
+            scalar => text(scalar).map(|t| (t, String::new())),
+        }
+        .map_err(|e| format!("a list of options: {e}"))?;
+        values.push(value);
+        labels.push(label);
+    }
+    Ok((values, labels))
 }
 
 fn text(value: Value) -> Result<String, String> {

@@ -136,6 +136,27 @@ impl Control {
         }
     }
 
+    /// The visible texts of the chosen options of a select or a radio/checkbox group, in the
+    /// order of [`Control::value`]'s values (`choice` and `when` accept an option by its value
+    /// or this text); `None` for other fields.
+    pub fn labels(&self) -> Option<Vec<String>> {
+        match self {
+            Control::Select(select) => {
+                let options = select.selected_options();
+                Some(
+                    (0..options.length())
+                        .filter_map(|i| options.item(i))
+                        .filter_map(|o| o.dyn_into::<HtmlOptionElement>().ok())
+                        .filter(|o| !o.value().is_empty())
+                        .map(|o| o.text())
+                        .collect(),
+                )
+            }
+            Control::Group { inputs, .. } => Some(inputs.iter().filter(|i| i.checked()).map(input_label).collect()),
+            _ => None,
+        }
+    }
+
     /// The text of a text field as the JS string itself, not copied into wasm.
     fn js_text(&self) -> Option<JsValue> {
         thread_local! {
@@ -342,6 +363,17 @@ pub(crate) enum Seen {
 }
 
 /// A fingerprint of a value that is not free text.
+/// A radio button's or checkbox's visible text: its `<label>` (wrapping or `for`), else the
+/// text right after it (`<input type="radio" value="3"> Umum`).
+fn input_label(input: &HtmlInputElement) -> String {
+    let from_label = input.labels().and_then(|labels| labels.item(0)).and_then(|l| l.text_content());
+    let text = from_label.or_else(|| {
+        let next = input.next_sibling()?;
+        (next.node_type() == Node::TEXT_NODE).then(|| next.text_content()).flatten()
+    });
+    text.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
+}
+
 fn fingerprint(value: &FieldValue) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();

@@ -789,6 +789,9 @@ impl Inner {
                     let (value, seen) = control.read();
                     field.seen = seen;
                     values.insert(field.name.clone(), value);
+                    if let Some(labels) = control.labels() {
+                        values.labels(field.name.clone(), labels);
+                    }
                 }
             }
             let section = &st.sections[i];
