@@ -716,6 +716,7 @@ fn odd_inputs_always_compile() {
                 max_words: Some((round * 3 % 9) as u32),
                 accept: Some(phrase(5).replace(' ', ",")),
                 multiple: round % 2 == 0,
+                group: (round % 4 == 0).then(|| phrase(6)),
             })
             .collect();
         for f in &fields {
@@ -779,4 +780,41 @@ fn a_label_and_a_hint_that_disagree_are_named_and_the_label_wins() {
     assert_eq!((number(words.get("min")), number(words.get("max"))), (Some(200.0), Some(200.0)));
     assert_eq!(inferred.notes, []);
     assert_eq!(inferred.explained[0].title_from, "the name \"g\" (no label found)");
+}
+
+/// What real portal rows need: a bare "(maksimal 200)" beside a hint in words is in words; a
+/// select of several choices gets counts; rows that share a label get titles that tell them
+/// apart, by the row title (group) or section before them.
+#[test]
+fn portal_rows() {
+    let mut bare = field("kebaruan", FieldKind::LongText);
+    bare.title = Some("Uraian Kebaruan (maksimal 300)".into());
+    bare.hints = vec!["Tulis dalam kata, minimal 50 kata".into()];
+    let mut chars_only = field("alamat", FieldKind::LongText);
+    chars_only.title = Some("Alamat (maksimal 200)".into());
+    let mut urusan = field("urusan", FieldKind::Select);
+    urusan.multiple = true;
+    urusan.hints = vec!["Pilih paling banyak 2 urusan".into()];
+    let mut ringkasan = field("ringkasan", FieldKind::LongText);
+    ringkasan.title = Some("Ringkasan".into());
+    let mut u1 = field("u_ringkasan", FieldKind::File);
+    u1.title = Some("Unggah Dokumen Pendukung".into());
+    let mut sub = field("adaptabilitas_potensi", FieldKind::LongText);
+    sub.title = Some("b. Potensi inovasi untuk direplikasi".into());
+    sub.group = Some("Adaptabilitas *".into());
+    let mut u2 = field("u_adaptabilitas", FieldKind::File);
+    u2.title = Some("Unggah Dokumen Pendukung".into());
+    let inferred = infer_rules("KIPP", &[bare, chars_only, urusan, ringkasan, u1, sub, u2]);
+    let words = section(&inferred.rules, "kebaruan").get("words").unwrap();
+    assert_eq!((number(words.get("min")), number(words.get("max"))), (Some(50.0), Some(300.0)));
+    // No unit anywhere in the field's texts: no limit is guessed.
+    assert_eq!(section(&inferred.rules, "alamat").get("words"), None);
+    assert_eq!(section(&inferred.rules, "alamat").get("chars"), None);
+    let checked = section(&inferred.rules, "urusan").get("checked").unwrap();
+    assert_eq!(number(checked.get("max")), Some(2.0));
+    let title = |id: &str| section(&inferred.rules, id).get("title").cloned();
+    assert_eq!(title("u_ringkasan"), Some(Value::String("Unggah Dokumen Pendukung (Ringkasan)".into())));
+    assert_eq!(title("u_adaptabilitas"), Some(Value::String("Unggah Dokumen Pendukung (Adaptabilitas)".into())));
+    assert_eq!(inferred.explained[6].title, "Unggah Dokumen Pendukung (Adaptabilitas)");
+    compile(&inferred);
 }
