@@ -170,3 +170,26 @@ test("widgets that tell a choice with jQuery events only (selectize, select2, ch
   assert.deepEqual(log.errors, [], `the page logged errors:\n${log.errors.join("\n")}`);
   await context.close();
 });
+
+test("a stored choice the widget no longer offers is not lost: the others are restored, its draft is kept, the panel says so", async () => {
+  const { context, page, log } = await openPage(env.browser);
+  page.setDefaultTimeout(10000);
+  await open(page);
+  await page.evaluate((k) => {
+    const now = Date.now();
+    const draft = { savedAt: now, tab: "another", fields: { kab: "3399", opd: "dinkes" }, at: { kab: now, opd: now } };
+    localStorage.setItem(k, JSON.stringify(draft));
+  }, KEY);
+  await open(page);
+  await eventually(async () => assert.equal(await draftArea(page).isVisible(), true, "the draft is offered"));
+  await draftArea(page).locator("[data-action=restore]").click();
+  await eventually(async () => assert.equal((await shown(page)).opd, "Dinas Kesehatan"));
+  await eventually(async () =>
+    assert.match(await draftArea(page).textContent(), /Draf untuk Kabupaten belum dapat dipulihkan; draf tetap disimpan\./),
+  );
+  assert.equal(await draftArea(page).locator("[data-action=restore]").isVisible(), false, "a note, not an offer");
+  await sleep(1200);
+  assert.deepEqual((await storedDraft(page))?.fields, { kab: "3399", opd: "dinkes" }, "the choice that did not take is kept");
+  assert.deepEqual(log.errors, [], `the page logged errors:\n${log.errors.join("\n")}`);
+  await context.close();
+});

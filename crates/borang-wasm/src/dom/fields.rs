@@ -289,12 +289,12 @@ impl Control {
             }
         };
         match (self, value) {
-            (Control::Text(el), FieldValue::Text(text)) => {
-                if !set_text(el, text) {
-                    let _ = Reflect::set(el, &"value".into(), &JsValue::from_str(text));
-                    dispatch(el, "input");
-                    dispatch(el, "change");
-                }
+            // A widget that drives the input (flatpickr, tags) takes the value itself; else it
+            // is set as typing would.
+            (Control::Text(el), FieldValue::Text(text)) if !set_text(el, text) => {
+                let _ = Reflect::set(el, &"value".into(), &JsValue::from_str(text));
+                dispatch(el, "input");
+                dispatch(el, "change");
             }
             (Control::Editable(el), FieldValue::Text(text)) => {
                 restore_rich(None, el, html.map(str::to_owned), text);

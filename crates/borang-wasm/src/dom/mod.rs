@@ -1291,21 +1291,22 @@ impl Inner {
         let mut current = self.current_values();
         let mut html = self.current_html();
         self.hold_restored(&mut current, &mut html);
-        let (merged, newer_elsewhere, html) = {
+        let (merged, newer_elsewhere, html, stored) = {
             let mut st = self.state.borrow_mut();
             note_edits(&mut st, &current, now);
             // What another tab saved since is read back, so its newer text is kept.
             let stored = drafts.load();
             let (merged, newer) = drafts::merge(&current, &st.edited, stored.as_ref());
             let html = merged_html(&merged, &current, &html, stored.as_ref());
-            (merged, newer, html)
+            (merged, newer, html, stored)
         };
         if drafts.save(now, &self.tab, &merged, &html).is_err() {
             self.drafts_unavailable();
             return;
         }
-        if !newer_elsewhere.is_empty() && self.state.borrow().offer.is_none() {
-            self.offer_newer();
+        // Offered from the draft as the other tab wrote it: the one just saved is this tab's.
+        if let Some(stored) = stored.filter(|_| !newer_elsewhere.is_empty() && self.state.borrow().offer.is_none()) {
+            self.offer_newer_in(stored);
         }
     }
 
@@ -1461,7 +1462,12 @@ impl Inner {
     /// this page's and is newer than this tab's own edit of it.
     fn offer_newer(&self) {
         let Some(drafts) = &self.drafts else { return };
-        let Some(draft) = drafts.load() else { return };
+        if let Some(draft) = drafts.load() {
+            self.offer_newer_in(draft);
+        }
+    }
+
+    fn offer_newer_in(&self, draft: drafts::Draft) {
         if draft.tab == self.tab {
             return;
         }
