@@ -590,5 +590,9 @@ fn editor_near(source: &HtmlElement) -> Option<(Element, HtmlElement)> {
         candidates.push(el);
     }
     candidates.extend(source.parent_element().and_then(|p| p.next_element_sibling()));
-    candidates.into_iter().find_map(|root| editable_in(&root).map(|e| (root, e)))
+    // A sibling that holds another field's own control (the textarea an editor stands in for,
+    // next to a hidden `_token` input) is that field's row, not this one's editor.
+    let another_field =
+        |root: &Element| root.query_selector("textarea:not(.note-codable), select").ok().flatten().is_some();
+    candidates.into_iter().filter(|root| !another_field(root)).find_map(|root| editable_in(&root).map(|e| (root, e)))
 }
