@@ -1,0 +1,264 @@
+// The browser extension (dist/extension/, `make extension`) loaded unpacked in headless Chromium:
+// attaching to the demo portal with its own tag removed, to a zero-config page and to a page
+// whose CSP forbids WebAssembly; a draft restored after the page's own localStorage was cleared;
+// the second click detaching; a site listed in the options attaching by itself; no request
+// after start-up; Periksa Draf as an extension page; the popup in Indonesian and English.
+//
+// A headless browser has no toolbar: the tests open the popup's page in a tab of its own
+// (`popup.html?tab=<id>`) and click its button, the code path the toolbar click runs. The click
+// on the toolbar also grants `activeTab` for the tab; the copy of the extension under test holds
+// that grant as a host permission for 127.0.0.1 instead (nothing else in it differs).
+// Needs dist/extension/ (`make extension`). Run: node --test tests/browser/extension.test.mjs
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { startServer } from "../../scripts/serve.mjs";
+import { CHROMIUM_ARGS, REPO, counter, eventually, feedback } from "./harness.mjs";
+
+const EMBED_TAG = /\s*<script type="module" src="\/borang\/embed\.js"[^>]*><\/script>/;
+const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+/** Pages served with their embed tag removed (and a CSP where given): borang comes only from the extension. */
+const UNTAGGED = { "/": null, "/zero-config.html": null, "/test/csp/portal.html": STRICT };
+
+/** An unpacked extension's id: sha256 of its absolute path, first 32 hex digits written a–p. */
+function extensionId(path) {
+  const hex = createHash("sha256").update(path).digest("hex").slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join("");
+}
+
+let server;
+let base;
+before(async () => {
+  assert.ok(existsSync(`${REPO}dist/extension/manifest.json`), "dist/extension/ is missing: run `make extension` first");
+  server = await startServer({ port: 0, mounts: [["/test/", "tests/browser/pages"]] });
+  base = `http://127.0.0.1:${server.address().port}`;
+});
+after(() => new Promise((done) => server.close(done)));
+
+/** Chromium with the extension, its UI in `lang`. */
+async function launchExtension(lang = "id") {
+  const dir = mkdtempSync(join(tmpdir(), "borang-ext-"));
+  const ext = join(dir, "extension");
+  cpSync(`${REPO}dist/extension`, ext, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(ext, "manifest.json"), "utf8"));
+  manifest.host_permissions = ["http://127.0.0.1/*"];
+  writeFileSync(join(ext, "manifest.json"), JSON.stringify(manifest));
+  const context = await chromium.launchPersistentContext(join(dir, "profile"), {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    locale: lang,
+    env: { ...process.env, LANGUAGE: lang, LANG: lang === "id" ? "id_ID.UTF-8" : "en_US.UTF-8" },
+    args: [
+      ...CHROMIUM_ARGS.filter((a) => a !== "--headless"),
+      "--headless=new",
+      `--lang=${lang}`,
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+    ],
+  });
+  await context.route(
+    (url) => url.origin === base && Object.hasOwn(UNTAGGED, url.pathname),
+    async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers["content-length"];
+      const policy = UNTAGGED[new URL(route.request().url()).pathname];
+      if (policy) headers["content-security-policy"] = policy;
+      await route.fulfill({ response, headers, body: (await response.text()).replace(EMBED_TAG, "") });
+    },
+  );
+  const id = extensionId(realpathSync(ext));
+  const errors = [];
+  context.on("weberror", (e) => errors.push(String(e.error())));
+  const control = await context.newPage();
+  await control.goto(`chrome-extension://${id}/options.html`);
+  await control.waitForSelector("html[data-ready=yes]");
+  return {
+    context,
+    id,
+    control,
+    errors,
+    /** Runs `fn(arg)` in an extension page (chrome.* available). */
+    ext: (fn, arg) => control.evaluate(fn, arg),
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new tab at `path` of the test server; its URL is unique, so the popup can find the tab by it. */
+let opened = 0;
+async function portal(env, path) {
+  const page = await env.context.newPage();
+  await page.goto(`${base}${path}${path.includes("?") ? "&" : "?"}tab=${++opened}`);
+  return page;
+}
+
+async function tabIdOf(env, page) {
+  const url = page.url();
+  return env.ext(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, url);
+}
+
+/** The toolbar button on `page`: the popup, `choice` picked (a <select> value), its button clicked. Returns the popup's status. */
+async function click(env, page, choice) {
+  const popup = await env.context.newPage();
+  try {
+    await popup.goto(`chrome-extension://${env.id}/popup.html?tab=${await tabIdOf(env, page)}`);
+    await popup.waitForSelector("html[data-ready=yes]");
+    if (choice) await popup.selectOption("#choice", choice);
+    await popup.click("#toggle");
+    await popup.waitForSelector("#status[data-done]", { timeout: 15000 });
+    return await popup.locator("#status").textContent();
+  } finally {
+    await popup.close();
+  }
+}
+
+const words = (n) => Array.from({ length: n }, (_, i) => ["inovasi", "layanan", "kupu-kupu", "e-KTP", "publik"][i % 5]).join(" ");
+const mirroredKeys = (env) => env.ext(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith("draft|")));
+
+let env;
+before(async () => {
+  env = await launchExtension("id");
+});
+after(() => env?.close());
+
+test("the demo portal without its tag: a preset attached from the popup, no request after start-up, the second click detaches", async () => {
+  const page = await portal(env, "/");
+  assert.equal(await page.locator("script[src*=embed]").count(), 0, "the page has no borang tag");
+  const described = await page.locator("#ringkasan").getAttribute("aria-describedby");
+  const status = await click(env, page, "preset:kipp-2023");
+  assert.match(status, /Terpasang pada 1 formulir \(WebAssembly\)/);
+  await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /0 \/ 200 kata/), 5000);
+
+  const requests = [];
+  const record = (r) => /^https?:/.test(r.url()) && requests.push(r.url());
+  page.on("request", record);
+  await page.locator("#ringkasan").fill(words(212));
+  await page.locator("#latar_belakang").pressSequentially("Warga menempuh 40 km.", { delay: 5 });
+  await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /212 \/ 200 kata/));
+  await eventually(async () => assert.equal((await mirroredKeys(env)).length > 0, true, "the draft is mirrored"), 5000);
+  page.off("request", record);
+  assert.deepEqual(requests, [], "nothing requested after start-up");
+
+  assert.match(await click(env, page), /Dilepas/);
+  assert.equal(await page.locator(".borang-feedback").count(), 0, "no feedback left");
+  assert.equal(await page.locator("[data-borang=summary]").count(), 0, "no panel left");
+  assert.equal(await page.locator("#ringkasan").getAttribute("aria-describedby"), described, "the host's own ARIA is as it was");
+  await page.close();
+});
+
+test("a draft survives the portal clearing its localStorage: put back and offered", async () => {
+  const page = await portal(env, "/");
+  await click(env, page, "preset:kipp-2023");
+  const text = words(30);
+  await page.locator("#ringkasan").fill(text);
+  const key = `draft|${base}|borang:draft:v1:/#proposal`;
+  await eventually(async () => {
+    const stored = await env.ext(async (key) => (await chrome.storage.local.get(key))[key]?.text ?? null, key);
+    assert.ok(stored?.includes(text), "the extension holds the draft");
+  }, 5000);
+  // The applicant is logged out and back in; the portal wipes its localStorage as its pages load.
+  await page.reload();
+  await page.evaluate(() => localStorage.clear());
+  assert.equal(await page.locator("#ringkasan").inputValue(), "");
+  assert.match(await click(env, page), /Draf dari penyimpanan ekstensi dikembalikan/);
+  const offer = page.locator("[data-borang=summary] .draft");
+  await eventually(async () => assert.equal(await offer.isVisible(), true, "the draft is offered"), 5000);
+  await offer.locator("[data-action=restore]").click();
+  await eventually(async () => assert.equal(await page.locator("#ringkasan").inputValue(), text));
+  await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /30 \/ 200 kata/));
+  await click(env, page);
+  await page.close();
+});
+
+test("zero-config: limits read from a page's own hints", async () => {
+  const page = await portal(env, "/zero-config.html");
+  assert.match(await click(env, page, "zero"), /Terpasang pada 1 formulir/);
+  await page.locator("#ringkasan").fill(words(20));
+  await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /20 \/ 150 kata/), 5000);
+  await click(env, page);
+  await page.close();
+});
+
+test("a page whose CSP forbids WebAssembly gets the JavaScript build", async () => {
+  const page = await portal(env, "/test/csp/portal.html");
+  const status = await click(env, page, "preset:kipp-2023");
+  assert.match(status, /Terpasang pada 1 formulir \(JavaScript\)/);
+  await page.locator("#ringkasan").fill(words(212));
+  await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /212 \/ 200 kata/), 5000);
+  await page.locator("#link_youtube").fill("https://vimeo.com/12345");
+  await page.locator("#ringkasan").click();
+  await eventually(async () => assert.match(await feedback(page, "link_youtube").textContent(), /youtube/i));
+  await click(env, page);
+  await page.close();
+});
+
+test("Periksa Draf is an extension page and checks with the packaged borang", async () => {
+  const page = await env.context.newPage();
+  await page.goto(`chrome-extension://${env.id}/periksa/index.html`);
+  await page.waitForSelector("html[data-ready=yes]");
+  await page.locator("#draf textarea[name=ringkasan]").fill(words(12));
+  await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /12 \/ 200 kata/), 5000);
+  await eventually(async () => assert.match(await page.locator("#status").textContent(), /tanpa jaringan/));
+  await page.close();
+});
+
+test("a site listed in the options attaches by itself", async () => {
+  await env.ext(async (site) => chrome.storage.local.set({ [`site|${site}`]: { kind: "zero", lang: "id" } }), base);
+  const options = await env.context.newPage();
+  await options.goto(`chrome-extension://${env.id}/options.html`);
+  await options.waitForSelector("html[data-ready=yes]");
+  await options.locator("#site").fill(base);
+  await options.click("button[type=submit]");
+  await eventually(async () => assert.match(await options.locator("#status").textContent(), /ditambahkan/), 5000);
+  assert.match(await options.locator("#sites").textContent(), new RegExp(base.replace(/[.]/g, "\\.")));
+  await options.close();
+
+  const page = await portal(env, "/zero-config.html");
+  await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /0 \/ 150 kata/), 8000);
+  // The toolbar button still detaches it.
+  assert.match(await click(env, page), /Dilepas/);
+  assert.equal(await page.locator(".borang-feedback").count(), 0);
+  await page.close();
+  assert.deepEqual(env.errors, []);
+});
+
+test("the popup speaks Indonesian and English", async () => {
+  const seen = {};
+  for (const lang of ["id", "en"]) {
+    const other = lang === "id" ? env : await launchExtension(lang);
+    try {
+      const popup = await other.context.newPage();
+      // Opened as a page of its own it targets itself: not a page borang can run on.
+      await popup.goto(`chrome-extension://${other.id}/popup.html`);
+      await popup.waitForSelector("#status:not(:empty)");
+      seen[lang] = {
+        lang: await popup.evaluate(() => document.documentElement.lang),
+        heading: await popup.locator("h1").textContent(),
+        button: await popup.locator("#toggle").textContent(),
+        status: await popup.locator("#status").textContent(),
+      };
+      await popup.close();
+    } finally {
+      if (other !== env) await other.close();
+    }
+  }
+  assert.deepEqual(seen.id, {
+    lang: "id",
+    heading: "borang di halaman ini",
+    button: "Pasang borang",
+    status: "borang tidak dapat dipasang di halaman ini (hanya halaman http dan https).",
+  });
+  assert.deepEqual(seen.en, {
+    lang: "en",
+    heading: "borang on this page",
+    button: "Attach borang",
+    status: "borang cannot run on this page (only http and https pages).",
+  });
+});
