@@ -62,7 +62,7 @@
     return restored;
   }
 
-  /** What was last written to the mirror, per localStorage key (no rewrite when unchanged). */
+  /** The page's draft keys this script knows of, with the text last mirrored (no rewrite when unchanged). */
   const written = new Map();
 
   async function mirrorDrafts() {
@@ -128,6 +128,8 @@
       else forms.push([form, handle]);
     }
     if (forms.length === 0) return { attached: 0, build: borang.build, restored };
+    // Drafts present now (restored or the page's own) are known, so a submit can drop their mirror.
+    for (const key of Object.keys(pageDrafts())) if (!written.has(key)) written.set(key, undefined);
 
     let timer = 0;
     const syncSoon = () => {
