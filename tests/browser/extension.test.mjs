@@ -206,6 +206,51 @@ test("a page whose CSP forbids WebAssembly gets the JavaScript build", async () 
   await page.close();
 });
 
+test("a rules file of one's own, remembered for the site; the form exported as a values file and imported back", async () => {
+  const page = await portal(env, "/");
+  const popup = await env.context.newPage();
+  await popup.goto(`chrome-extension://${env.id}/popup.html?tab=${await tabIdOf(env, page)}`);
+  await popup.waitForSelector("html[data-ready=yes]");
+  await popup.selectOption("#choice", "file");
+  const rules = { extends: "kipp-2023", sections: { ringkasan: { words: { max: 150 } } } };
+  await popup.setInputFiles("#rules-file", { name: "portal-saya.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(rules)) });
+  await eventually(async () => assert.match(await popup.locator("#rules-name").textContent(), /portal-saya\.json/));
+  await popup.click("#toggle");
+  await popup.waitForSelector("#status[data-done='1']");
+  assert.match(await popup.locator("#status").textContent(), /Terpasang pada 1 formulir/);
+  await page.locator("#ringkasan").fill(words(40));
+  await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /40 \/ 150 kata/), 5000);
+
+  const [download] = await Promise.all([popup.waitForEvent("download"), popup.click("#export")]);
+  assert.match(download.suggestedFilename(), /^draf-127\.0\.0\.1-\d{4}-\d\d-\d\d\.json$/);
+  const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.equal(exported.ringkasan, words(40));
+  assert.equal(exported.judul_proposal, "");
+
+  await popup.setInputFiles("#import", {
+    name: "draf.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify({ ...exported, ringkasan: words(160), judul_proposal: "Antrean Daring" })),
+  });
+  await popup.waitForSelector("#status[data-done='2']");
+  assert.match(await popup.locator("#status").textContent(), /isian dimasukkan dari draf\.json/);
+  assert.equal(await page.locator("#judul_proposal").inputValue(), "Antrean Daring");
+  await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /160 \/ 150 kata/), 5000);
+  await popup.close();
+
+  // The choice is remembered for the site: the next popup shows it and attaches with it again.
+  assert.match(await click(env, page), /Dilepas/);
+  const again = await env.context.newPage();
+  await again.goto(`chrome-extension://${env.id}/popup.html?tab=${await tabIdOf(env, page)}`);
+  await again.waitForSelector("html[data-ready=yes]");
+  assert.equal(await again.locator("#choice").inputValue(), "file");
+  await again.close();
+  await click(env, page);
+  await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /\/ 150 kata/), 5000);
+  await click(env, page);
+  await page.close();
+});
+
 test("Periksa Draf is an extension page and checks with the packaged borang", async () => {
   const page = await env.context.newPage();
   await page.goto(`chrome-extension://${env.id}/periksa/index.html`);
