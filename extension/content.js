@@ -121,13 +121,24 @@
     const rules = choice.kind === "preset" && choice.preset ? { preset: choice.preset } : choice.kind === "file" && choice.text ? { text: choice.text } : null;
     const options = { mode: "advise", lang: choice.lang === "en" ? "en" : "id" };
     const forms = [];
-    for (const form of targets(borang, rules)) {
-      const handle = borang.attach(form, rules?.preset ?? rules?.text ?? null, options);
-      // Zero-config on a form where nothing was inferred: no sections, nothing to show.
-      if (rules === null && handle.sections().length === 0) handle.detach();
-      else forms.push([form, handle]);
+    let already = 0;
+    try {
+      for (const form of targets(borang, rules)) {
+        // The portal runs borang itself on this form: one is enough.
+        if (form.querySelector(".borang-feedback")) {
+          already++;
+          continue;
+        }
+        const handle = borang.attach(form, rules?.preset ?? rules?.text ?? null, options);
+        // Zero-config on a form where nothing was inferred: no sections, nothing to show.
+        if (rules === null && handle.sections().length === 0) handle.detach();
+        else forms.push([form, handle]);
+      }
+    } catch (error) {
+      for (const [, handle] of forms) handle.detach();
+      throw error;
     }
-    if (forms.length === 0) return { attached: 0, build: borang.build, restored };
+    if (forms.length === 0) return { attached: 0, build: borang.build, restored, already };
     // Drafts present now (restored or the page's own) are known, so a submit can drop their mirror.
     for (const key of Object.keys(pageDrafts())) if (!written.has(key)) written.set(key, undefined);
 

@@ -42,7 +42,7 @@ async function toggle() {
   } else if (result?.detached) {
     say(t("statusDetached"));
   } else if (!result?.attached) {
-    say(t("statusNoForm"));
+    say(t(result?.already ? "statusAlready" : "statusNoForm"));
   } else {
     say([t("statusAttached", result.attached, result.build === "js" ? "JavaScript" : "WebAssembly"), result.restored ? t("statusRestored") : ""].filter(Boolean).join(" "));
   }

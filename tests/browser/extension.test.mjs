@@ -251,6 +251,14 @@ test("a rules file of one's own, remembered for the site; the form exported as a
   await page.close();
 });
 
+test("a portal that runs borang itself keeps its own: the extension does not attach a second one", async () => {
+  const page = await portal(env, "/test/core/kipp.html");
+  await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /\/ 200 kata/), 8000);
+  assert.match(await click(env, page, "preset:kipp-2023"), /sudah diperiksa oleh borang dari portalnya sendiri/);
+  assert.equal(await page.locator('.borang-feedback[data-field="ringkasan"]').count(), 1);
+  await page.close();
+});
+
 test("Periksa Draf is an extension page and checks with the packaged borang", async () => {
   const page = await env.context.newPage();
   await page.goto(`chrome-extension://${env.id}/periksa/index.html`);
