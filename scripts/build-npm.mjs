@@ -25,6 +25,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 cpSync(dist, out, { recursive: true });
 for (const file of ["README.md", "embed.d.ts"]) cpSync(join(REPO, "npm", file), join(out, file));
+cpSync(join(REPO, "npm/js.d.ts"), join(out, "js/borang.d.ts"));
 const manifest = JSON.parse(readFileSync(join(REPO, "npm/package.json"), "utf8"));
 manifest.version = version;
 manifest.license = field("license") ?? manifest.license;

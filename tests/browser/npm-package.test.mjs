@@ -1,7 +1,8 @@
 // The publishable npm package (dist/npm/, `make npm-package`): packed with `npm pack`, installed
 // from the tarball into a fresh project with no network, its `exports` resolved, and a page
 // that does `import init, { attach } from "borang"` bundled with esbuild and run in Chromium,
-// where borang attaches (a counter appears and counts right).
+// where borang attaches (a counter appears and counts right); and one that imports `borang/js`
+// under a CSP without 'wasm-unsafe-eval'.
 // Needs dist/npm/ (`make npm-package`). Run: node --test tests/browser/npm-package.test.mjs
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -55,7 +56,7 @@ test("the tarball is the `borang` package at the workspace version, with every e
     assert.ok(existsSync(require.resolve(spec)), `${spec} resolves to a file`);
   }
   const files = readdirSync(join(project, "node_modules/borang"), { recursive: true });
-  for (const f of ["borang.js", "borang_bg.wasm", "borang.d.ts", "embed.js", "embed.d.ts", "js/borang.js", "README.md"]) {
+  for (const f of ["borang.js", "borang_bg.wasm", "borang.d.ts", "embed.js", "embed.d.ts", "js/borang.js", "js/borang.d.ts", "README.md"]) {
     assert.ok(files.includes(f), `the package holds ${f}`);
   }
   assert.ok(files.some((f) => f.startsWith("snippets/") && f.endsWith("session.js")), "the glue's snippet is packed");
@@ -65,38 +66,28 @@ test("the tarball is the `borang` package at the workspace version, with every e
   assert.equal(dev.private, true);
 });
 
-test("a page bundled with esbuild imports borang from the package and attaches", async () => {
-  const src = join(project, "src");
-  const out = join(project, "public");
-  mkdirSync(src);
-  writeFileSync(
-    join(src, "main.js"),
-    `import init, { attach } from "borang";
-import wasmUrl from "borang/borang_bg.wasm";
-await init({ module_or_path: wasmUrl });
-window.borangHandle = attach(document.querySelector("#proposal"), "kipp-2023", { lang: "id" });
-document.documentElement.dataset.ready = "yes";
-`,
-  );
-  mkdirSync(out);
+const PAGE = `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Portal (npm)</title><link rel="icon" href="data:,">
+<script type="module" src="main.js"></script></head><body>
+<form id="proposal"><label for="ringkasan">Ringkasan</label><textarea id="ringkasan" name="ringkasan"></textarea><button>Kirim</button></form>
+</body></html>`;
+const STRICT = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+
+/** Bundles `source` as a portal's script with esbuild, serves it (under `policy`, if any) and fills the form in Chromium. */
+async function bundleAndRun(name, source, policy) {
+  const src = join(project, "src", name);
+  const out = join(project, "public", name);
+  mkdirSync(src, { recursive: true });
+  writeFileSync(join(src, "main.js"), source);
   await build({
     absWorkingDir: project,
-    entryPoints: ["src/main.js"],
+    entryPoints: [`src/${name}/main.js`],
     bundle: true,
     format: "esm",
-    outdir: "public",
+    outdir: `public/${name}`,
     loader: { ".wasm": "file" },
     logLevel: "silent",
   });
-  const emitted = readdirSync(out);
-  assert.ok(emitted.some((f) => f.endsWith(".wasm")), `esbuild copied the module: ${emitted}`);
-  writeFileSync(
-    join(out, "index.html"),
-    `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Portal (npm)</title><link rel="icon" href="data:,">
-<script type="module" src="main.js"></script></head><body>
-<form id="proposal"><label for="ringkasan">Ringkasan</label><textarea id="ringkasan" name="ringkasan"></textarea><button>Kirim</button></form>
-</body></html>`,
-  );
+  writeFileSync(join(out, "index.html"), PAGE);
   const server = await startServer({ port: 0, mounts: [["/app/", out]] });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
@@ -104,7 +95,14 @@ document.documentElement.dataset.ready = "yes";
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    await page.goto(`http://127.0.0.1:${server.address().port}/app/`);
+    const url = `http://127.0.0.1:${server.address().port}/app/`;
+    if (policy) {
+      await page.route(url, async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": policy } });
+      });
+    }
+    await page.goto(url);
     await page.waitForSelector("html[data-ready=yes]", { timeout: 15000 });
     await page.locator("#ringkasan").fill(Array.from({ length: 212 }, () => "inovasi").join(" "));
     await eventually(async () => assert.match(await counter(page, "ringkasan").textContent(), /212 \/ 200 kata/), 5000);
@@ -112,8 +110,34 @@ document.documentElement.dataset.ready = "yes";
     assert.equal(report.words, 212);
     assert.equal(report.status, "error");
     assert.deepEqual(errors, []);
+    return readdirSync(out);
   } finally {
     await browser.close();
     await new Promise((done) => server.close(done));
   }
+}
+
+test("a page bundled with esbuild imports borang from the package and attaches", async () => {
+  const emitted = await bundleAndRun(
+    "wasm",
+    `import init, { attach } from "borang";
+import wasmUrl from "borang/borang_bg.wasm";
+await init({ module_or_path: wasmUrl });
+window.borangHandle = attach(document.querySelector("#proposal"), "kipp-2023", { lang: "id" });
+document.documentElement.dataset.ready = "yes";
+`,
+  );
+  assert.ok(emitted.some((f) => f.endsWith(".wasm")), `esbuild copied the module: ${emitted}`);
+});
+
+test("under a CSP without 'wasm-unsafe-eval', the bundle imports borang/js and attaches", async () => {
+  const emitted = await bundleAndRun(
+    "js",
+    `import { attach } from "borang/js";
+window.borangHandle = attach(document.querySelector("#proposal"), "kipp-2023", { lang: "id" });
+document.documentElement.dataset.ready = "yes";
+`,
+    STRICT,
+  );
+  assert.ok(!emitted.some((f) => f.endsWith(".wasm")), "no WebAssembly in this bundle");
 });
