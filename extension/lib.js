@@ -54,12 +54,18 @@ export async function syncAutoScripts() {
     const pattern = patternOf(site);
     if (!matches.includes(pattern) && (await chrome.permissions.contains({ origins: [pattern] }))) matches.push(pattern);
   }
+  // The popup, the options page and the service worker may sync at the same moment: update
+  // what another registered meanwhile rather than fail on the duplicate id.
   const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [AUTO_ID] });
-  if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [AUTO_ID] });
-  if (matches.length) {
-    await chrome.scripting.registerContentScripts([
-      { id: AUTO_ID, matches, js: ["content.js", "auto.js"], runAt: "document_idle", persistAcrossSessions: true },
-    ]);
+  if (!matches.length) {
+    if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [AUTO_ID] }).catch(() => {});
+    return matches;
+  }
+  const script = { id: AUTO_ID, matches, js: ["content.js", "auto.js"], runAt: "document_idle", persistAcrossSessions: true };
+  if (existing.length) {
+    await chrome.scripting.updateContentScripts([script]);
+  } else {
+    await chrome.scripting.registerContentScripts([script]).catch(() => chrome.scripting.updateContentScripts([script]));
   }
   return matches;
 }
@@ -68,11 +74,18 @@ export async function syncAutoScripts() {
  * Asks for access to `site` (a prompt, so only on a click) and lists it; false when refused.
  */
 export async function addSite(site) {
-  if (!(await chrome.permissions.request({ origins: [patternOf(site)] }))) return false;
-  const sites = await autoSites();
-  if (!sites.includes(site)) await chrome.storage.local.set({ sites: [...sites, site] });
+  // Listed first: should the prompt close the popup, the grant still finds the site listed
+  // (background.js registers the script when the permission arrives).
+  const before = await autoSites();
+  if (!before.includes(site)) await chrome.storage.local.set({ sites: [...before, site] });
+  let granted = false;
+  try {
+    granted = await chrome.permissions.request({ origins: [patternOf(site)] });
+  } finally {
+    if (!granted) await chrome.storage.local.set({ sites: (await autoSites()).filter((s) => s !== site || before.includes(s)) });
+  }
   await syncAutoScripts();
-  return true;
+  return granted;
 }
 
 export async function removeSite(site) {

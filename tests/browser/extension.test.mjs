@@ -286,6 +286,19 @@ test("a site listed in the options attaches by itself", async () => {
   assert.match(await click(env, page), /Dilepas/);
   assert.equal(await page.locator(".borang-feedback").count(), 0);
   await page.close();
+
+  // Removed from the list: the site's pages open without borang again.
+  const again = await env.context.newPage();
+  await again.goto(`chrome-extension://${env.id}/options.html`);
+  await again.waitForSelector("html[data-ready=yes]");
+  await again.locator("#sites button").click();
+  await eventually(async () => assert.match(await again.locator("#status").textContent(), /dihapus/), 5000);
+  assert.deepEqual(await env.ext(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id)), []);
+  await again.close();
+  const later = await portal(env, "/zero-config.html");
+  await later.waitForTimeout(1500);
+  assert.equal(await later.locator(".borang-feedback").count(), 0);
+  await later.close();
   assert.deepEqual(env.errors, []);
 });
 
