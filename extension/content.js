@@ -46,10 +46,12 @@
     return drafts;
   }
 
-  /** Puts back each mirrored draft the page's localStorage lacks; returns how many. */
+  /** Puts back each mirrored draft of this page (any of its forms) its localStorage lacks; returns how many. */
   async function restoreDrafts() {
+    const page = `${DRAFT_PREFIX}${location.pathname}#`;
     let restored = 0;
     for (const [key, value] of Object.entries(await mirrored())) {
+      if (!key.startsWith(page)) continue;
       try {
         if (localStorage.getItem(key) === null) {
           localStorage.setItem(key, value.text);
