@@ -19,6 +19,7 @@ function showAttached(state) {
   $("toggle").dataset.attached = String(attached);
   $("export").disabled = !attached;
   $("import").disabled = !attached;
+  $("import-label").setAttribute("aria-disabled", String(!attached));
 }
 
 async function presets() {
@@ -104,6 +105,7 @@ async function start() {
     $("site").textContent = tab?.url ? new URL(tab.url).protocol : "—";
     say(t("statusCannot"));
     for (const el of document.querySelectorAll("button, select, input")) el.disabled = true;
+    showAttached(null);
     return;
   }
   $("site").textContent = site;
