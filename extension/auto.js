@@ -2,9 +2,8 @@
 // rules they chose for the site (zero-config when they chose none). Registered with
 // chrome.scripting.registerContentScripts after content.js, which defines borangExtension.
 (async () => {
-  const key = `site|${location.origin}`;
-  const choice = (await chrome.storage.local.get(key))[key] ?? { kind: "zero" };
   try {
+    const choice = (await globalThis.borangExtension.choice()) ?? { kind: "zero" };
     await globalThis.borangExtension.attach(choice);
   } catch (error) {
     console.error(`borang (extension): not attached: ${error?.message ?? error}. The form works as it would without borang.`);

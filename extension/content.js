@@ -5,16 +5,15 @@
 // The engine is the embed's: embed.js's `load()` picks the WebAssembly build, or the JavaScript
 // build where the page's Content-Security-Policy forbids WebAssembly (the page's policy applies
 // to a content script's WebAssembly). Drafts: borang keeps its draft in the page's localStorage
-// (`borang:draft:v1:<path>#<form>`); this script mirrors those keys into chrome.storage.local,
-// puts a mirrored draft back before attaching when the page lost its copy (a portal that clears
-// localStorage or logs the applicant out), and drops the mirror when a submit goes through.
+// (`borang:draft:v1:<path>#<form>`); this script mirrors those keys into the extension's storage
+// (through its service worker, which holds each site's drafts apart), puts a mirrored draft back
+// before attaching when the page lost its copy (a portal that clears localStorage or logs the
+// applicant out), and drops the mirror when a submit goes through.
 // Nothing is sent anywhere. A classic script (content scripts cannot be modules), run once.
 (() => {
   if (globalThis.borangExtension) return;
 
   const DRAFT_PREFIX = "borang:draft:v1:";
-  /** chrome.storage.local key of a mirrored draft: this prefix + the localStorage key. */
-  const MIRROR = `draft|${location.origin}|`;
   // Longer than borang's own half-second save delay, so the mirror copies what borang saved.
   const SYNC_DELAY_MS = 1000;
 
@@ -37,24 +36,22 @@
     return found;
   }
 
-  async function mirrored() {
-    const all = await chrome.storage.local.get(null);
-    const drafts = {};
-    for (const [key, value] of Object.entries(all)) {
-      if (key.startsWith(MIRROR) && typeof value?.text === "string") drafts[key.slice(MIRROR.length)] = value;
-    }
-    return drafts;
+  /** Asks the extension's service worker, which keeps this site's drafts and choice (and only this site's). */
+  async function ask(message) {
+    const response = await chrome.runtime.sendMessage(message);
+    if (!response || "error" in response) throw new Error(response?.error ?? "no answer from the extension");
+    return response.result;
   }
 
   /** Puts back each mirrored draft of this page (any of its forms) its localStorage lacks; returns how many. */
   async function restoreDrafts() {
     const page = `${DRAFT_PREFIX}${location.pathname}#`;
     let restored = 0;
-    for (const [key, value] of Object.entries(await mirrored())) {
+    for (const [key, text] of Object.entries(await ask({ type: "drafts" }))) {
       if (!key.startsWith(page)) continue;
       try {
         if (localStorage.getItem(key) === null) {
-          localStorage.setItem(key, value.text);
+          localStorage.setItem(key, text);
           restored++;
         }
       } catch {
@@ -68,13 +65,13 @@
   const written = new Map();
 
   async function mirrorDrafts() {
-    const items = {};
+    const drafts = {};
     for (const [key, text] of Object.entries(pageDrafts())) {
       if (written.get(key) === text) continue;
       written.set(key, text);
-      items[MIRROR + key] = { text, savedAt: Date.now(), page: location.href.split("#")[0] };
+      drafts[key] = text;
     }
-    if (Object.keys(items).length) await chrome.storage.local.set(items);
+    if (Object.keys(drafts).length) await ask({ type: "save", drafts });
   }
 
   /** Which form controls the rules name, found as borang finds them: name, id, CSS selector. */
@@ -161,7 +158,7 @@
       const present = pageDrafts();
       const gone = [...written.keys()].filter((key) => !(key in present));
       for (const key of gone) written.delete(key);
-      if (gone.length) chrome.storage.local.remove(gone.map((key) => MIRROR + key)).catch(() => {});
+      if (gone.length) ask({ type: "drop", keys: gone }).catch(() => {});
     };
     for (const [form] of forms) form.addEventListener("borang:update", syncSoon);
     addEventListener("pagehide", syncNow);
@@ -255,6 +252,8 @@
     detach: serial(async () => detach()),
     toggle: serial(async (choice) => (session ? detach() : attach(choice))),
     state,
+    /** The rules the applicant chose for this site (null: none yet). */
+    choice: () => ask({ type: "choice" }),
     values,
     fill,
     /** For tests and the popup: the attachment of `form` (or null). */

@@ -259,6 +259,51 @@ test("a portal that runs borang itself keeps its own: the extension does not att
   await page.close();
 });
 
+test("a page's content script sees only its own site's drafts, and not the extension's storage", async () => {
+  await env.ext(() =>
+    chrome.storage.local.set({
+      "draft|https://other.example|borang:draft:v1:/#f": { text: "rahasia situs lain", savedAt: 1 },
+      "site|https://other.example": { kind: "preset", preset: "kipp-2021", lang: "id" },
+    }),
+  );
+  const page = await portal(env, "/zero-config.html");
+  const tabId = await tabIdOf(env, page);
+  const seen = await env.ext(async (tabId) => {
+    await chrome.scripting.executeScript({ target: { tabId }, files: ["content.js"] });
+    const [{ result }] = await chrome.scripting.executeScript({
+      target: { tabId },
+      func: async () => {
+        let storage;
+        try {
+          await chrome.storage.local.get(null);
+          storage = "open";
+        } catch {
+          storage = "closed";
+        }
+        const ask = (message) => chrome.runtime.sendMessage(message);
+        return {
+          storage,
+          saved: await ask({ type: "save", drafts: { "borang:draft:v1:/zero-config.html#usulan": "milik sendiri", "site|https://other.example": "x" } }),
+          drafts: await ask({ type: "drafts" }),
+          dropOther: await ask({ type: "drop", keys: ["../https://other.example|borang:draft:v1:/#f"] }),
+        };
+      },
+    });
+    return result;
+  }, tabId);
+  assert.deepEqual(seen, {
+    storage: "closed",
+    saved: { result: 1 },
+    drafts: { result: { "borang:draft:v1:/zero-config.html#usulan": "milik sendiri" } },
+    dropOther: { result: 0 },
+  });
+  const kept = await env.ext(async () => chrome.storage.local.get(["draft|https://other.example|borang:draft:v1:/#f", "site|https://other.example"]));
+  assert.equal(kept["draft|https://other.example|borang:draft:v1:/#f"].text, "rahasia situs lain");
+  assert.equal(kept["site|https://other.example"].preset, "kipp-2021");
+  await env.ext(async (base) => chrome.storage.local.remove(Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith("draft|"))), base);
+  await page.close();
+});
+
 test("Periksa Draf is an extension page and checks with the packaged borang", async () => {
   const page = await env.context.newPage();
   await page.goto(`chrome-extension://${env.id}/periksa/index.html`);
