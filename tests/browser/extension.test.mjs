@@ -184,6 +184,20 @@ test("a draft survives the portal clearing its localStorage: put back and offere
   await page.close();
 });
 
+test("leaving the page right after typing still leaves the draft in the extension", async () => {
+  const page = await portal(env, "/zero-config.html");
+  await click(env, page, "zero");
+  const text = `${words(7)} ${Date.now()}`;
+  await page.locator("#ringkasan").fill(text);
+  await page.goto("about:blank");
+  const key = `draft|${base}|borang:draft:v1:/zero-config.html#usulan`;
+  await eventually(async () => {
+    const stored = await env.ext(async (key) => (await chrome.storage.local.get(key))[key]?.text ?? "", key);
+    assert.ok(stored.includes(text), "the draft written on pagehide is mirrored");
+  }, 5000);
+  await page.close();
+});
+
 test("zero-config: limits read from a page's own hints", async () => {
   const page = await portal(env, "/zero-config.html");
   assert.match(await click(env, page, "zero"), /Terpasang pada 1 formulir/);
