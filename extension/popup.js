@@ -3,7 +3,8 @@
 // as a values file; the drafts kept for this site. `?tab=<id>` targets another tab (tests
 // open this page in a tab of its own, since a headless browser has no toolbar to click).
 import * as ext from "./lib.js";
-import { addSite, autoSites, choiceFor, localize, removeSite, setChoice, siteOf, t } from "./lib.js";
+
+const { addSite, autoSites, choiceFor, localize, removeSite, setChoice, siteOf, t } = ext;
 
 const $ = (id) => document.getElementById(id);
 const say = (text) => ($("status").textContent = text);
@@ -145,6 +146,4 @@ async function start() {
   document.documentElement.dataset.ready = "yes";
 }
 
-// For tests: the same functions the buttons call.
-window.borangPopup = { toggle: () => toggle() };
 start();
