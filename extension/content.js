@@ -151,19 +151,30 @@
       mirrorDrafts().catch(() => {});
     };
     const onVisibility = () => document.visibilityState === "hidden" && syncNow();
-    // Registered after borang's own submit listener, so borang has cleared its draft by now.
-    const onSubmitted = (event) => {
-      if (event.defaultPrevented || !forms.some(([form]) => form === event.target)) return;
+    // borang itself cleared or rewrote its draft: the mirror follows, removals included. (A key
+    // missing at any other time is kept: that is the portal wiping localStorage.)
+    const settle = () => {
       clearTimeout(timer);
       const present = pageDrafts();
       const gone = [...written.keys()].filter((key) => !(key in present));
       for (const key of gone) written.delete(key);
       if (gone.length) ask({ type: "drop", keys: gone }).catch(() => {});
+      mirrorDrafts().catch(() => {});
+    };
+    // Both registered after borang's own listeners, so borang has acted by now: a submit that
+    // went through cleared its draft; "Abaikan" on an offered draft saved what the page shows
+    // over it (nothing, when the page is empty).
+    const onSubmitted = (event) => {
+      if (!event.defaultPrevented && forms.some(([form]) => form === event.target)) settle();
+    };
+    const onClick = (event) => {
+      if (event.composedPath().some((node) => node instanceof Element && node.getAttribute("data-action") === "discard")) settle();
     };
     for (const [form] of forms) form.addEventListener("borang:update", syncSoon);
     addEventListener("pagehide", syncNow);
     document.addEventListener("visibilitychange", onVisibility);
     addEventListener("submit", onSubmitted);
+    document.addEventListener("click", onClick);
     session = {
       forms,
       build: borang.build,
@@ -177,6 +188,7 @@
         removeEventListener("pagehide", syncNow);
         document.removeEventListener("visibilitychange", onVisibility);
         removeEventListener("submit", onSubmitted);
+        document.removeEventListener("click", onClick);
       },
     };
     return state();

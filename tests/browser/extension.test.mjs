@@ -184,6 +184,24 @@ test("a draft survives the portal clearing its localStorage: put back and offere
   await page.close();
 });
 
+test("a draft the applicant dismisses is dropped from the extension too", async () => {
+  const site = await portal(env, "/zero-config.html");
+  await click(env, site, "zero");
+  await site.locator("#ringkasan").fill(words(9));
+  const key = `draft|${base}|borang:draft:v1:/zero-config.html#usulan`;
+  const mirrored = () => env.ext(async (key) => (await chrome.storage.local.get(key))[key]?.text ?? null, key);
+  await eventually(async () => assert.ok((await mirrored())?.includes(words(9))), 5000);
+  await site.reload();
+  await site.evaluate(() => localStorage.clear());
+  await click(env, site);
+  const offer = site.locator("[data-borang=summary] .draft");
+  await eventually(async () => assert.equal(await offer.isVisible(), true, "the draft is offered"), 5000);
+  await offer.locator("[data-action=discard]").click();
+  await eventually(async () => assert.equal(await mirrored(), null, "the dismissed draft is gone from the extension"), 5000);
+  await click(env, site);
+  await site.close();
+});
+
 test("leaving the page right after typing still leaves the draft in the extension", async () => {
   const page = await portal(env, "/zero-config.html");
   await click(env, page, "zero");
