@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 export PORT
 
-.PHONY: setup setup-test pkg dist cli test demo clean fuzz
+.PHONY: setup setup-test pkg dist cli test demo clean fuzz extension npm-package
 
 setup:
 	bash scripts/setup.sh
@@ -37,12 +37,31 @@ define build-dist
 	@echo "dist/borang/: $$(find dist/borang -type f | wc -l) files, $$(du -sk dist/borang | cut -f1) KB"
 endef
 
+# The browser extension for applicants (extension/ + dist/borang/ + Periksa Draf): the unpacked
+# folder dist/extension/ and dist/borang-extension.zip.
+define build-extension
+	node scripts/build-extension.mjs dist/extension
+endef
+
+# The publishable npm package `borang` (npm/package.json + dist/borang/): dist/npm/ and the
+# tarball dist/borang-<version>.tgz. The root package.json (borang-dev) stays private.
+define build-npm
+	node scripts/build-npm.mjs dist/npm
+	npm pack ./dist/npm --pack-destination dist --ignore-scripts --silent
+endef
+
 pkg: setup
 	$(build-pkg)
 
 dist: setup
 	$(build-pkg)
 	$(build-dist)
+
+extension: dist
+	$(build-extension)
+
+npm-package: dist
+	$(build-npm)
 
 cli: setup
 	cargo build --release -p borang-cli
@@ -52,6 +71,8 @@ test: setup-test
 	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome crates/borang-wasm
 	$(build-pkg)
 	$(build-dist)
+	$(build-extension)
+	$(build-npm)
 	cargo build -p borang-cli
 	node --test tests/node/ tests/browser/
 	@if [ ! -f scripts/office-oracle.py ]; then echo "office oracle: skipped (scripts/office-oracle.py not present)"; \

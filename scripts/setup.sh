@@ -65,6 +65,13 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   apt_install chromium chromium-driver
 fi
 
+# 5b. Chromium's interface locales: the extension's popup is tested in Indonesian and English
+#     (Debian's chromium ships en-US only; chrome.i18n follows the browser's interface language).
+if [ ! -f /usr/lib/chromium/locales/id.pak ]; then
+  say "installing chromium-l10n (apt)"
+  apt_install chromium-l10n
+fi
+
 # 6. LibreOffice Writer, only when asked: the word-count oracle of `make test`.
 if [ "${WITH_OFFICE:-0}" = "1" ] && ! command -v soffice >/dev/null 2>&1; then
   say "installing libreoffice-writer-nogui (apt)"

@@ -333,7 +333,8 @@ async function start() {
   window.periksaDraf = Object.freeze({ report: () => handle?.report() ?? null });
   document.documentElement.dataset.ready = "yes";
 
-  const kept = await keepOffline("./sw.js");
+  // Inside the browser extension the files are part of the extension: no worker is needed.
+  const kept = location.protocol.endsWith("-extension:") ? 1 : await keepOffline("./sw.js");
   offlineNote = kept > 0 ? "Siap dipakai tanpa jaringan." : "";
   say();
   document.documentElement.dataset.offline = String(kept);
