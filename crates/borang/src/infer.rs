@@ -158,6 +158,7 @@ pub struct Explained {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// Why the section is required (`required`, `label “… *”`), when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub required_from: Option<String>,
     /// Every limit, with the page text or attribute it came from.
     pub limits: Vec<ExplainedLimit>,
