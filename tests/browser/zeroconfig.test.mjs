@@ -153,3 +153,45 @@ test("sloppy markup without data-fix-maxlength: a warning names the field, and t
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test("explain() names the page text behind each limit; a label and a hint that disagree are warned and recorded", async () => {
+  const { context, page, log } = await openPage(env.browser);
+  await page.goto(`${env.base}/test/zc/label-hint-disagree.html`);
+  await borangReady(page, "#usulan");
+  const { explained, inferred } = await page.evaluate(async () => {
+    const embed = await import("/borang/embed.js");
+    const a = embed.attachmentFor(document.querySelector("#usulan"));
+    return { explained: a.explain(), inferred: JSON.parse(a.inferredRules()) };
+  });
+  const kebaruan = explained.find((s) => s.field === "kebaruan");
+  assert.deepEqual(kebaruan, {
+    section: "kebaruan",
+    field: "kebaruan",
+    title: "Uraian Kebaruan",
+    titleFrom: "the label “Uraian Kebaruan (maksimal 200) *”",
+    requiredFrom: "the label “Uraian Kebaruan (maksimal 200) *”",
+    limits: [{ limit: "words.max", value: 200, from: "the label “Uraian Kebaruan (maksimal 200) *”" }],
+  });
+  const manfaat = explained.find((s) => s.field === "manfaat");
+  assert.deepEqual(manfaat.limits, [{ limit: "words.max", value: 250, from: "the hint “Tidak lebih dari 250 kata”" }]);
+  // The kept bound is in the rules, and the document says which text it followed.
+  const section = inferred.sections.find((s) => s.fields[0] === "kebaruan");
+  assert.deepEqual(section.words, { max: 200, warnAt: 0.9 });
+  assert.match(inferred.description, /“Uraian Kebaruan \(maksimal 200\) \*”.*“Minimal 200 kata”/);
+  const warned = log.warnings.filter((w) => w.includes("maksimal 200") && w.includes("Minimal 200 kata"));
+  assert.equal(warned.length, 1, `one warning names both texts: ${JSON.stringify(log.warnings)}`);
+  // With rules given, there is nothing to explain.
+  const none = await page.evaluate(async () => {
+    const { default: init, attach } = await import("/borang/borang.js");
+    await init();
+    const form = document.createElement("form");
+    form.innerHTML = '<textarea name="x"></textarea>';
+    document.body.append(form);
+    const a = attach(form, '{"title":"T","sections":[{"id":"x","title":"X","fields":["x"]}]}', { drafts: false, summary: "none" });
+    const result = a.explain();
+    a.detach();
+    return result === undefined;
+  });
+  assert.ok(none);
+  await context.close();
+});
