@@ -5,7 +5,7 @@
 // Run: node --test tests/browser/editors.test.mjs
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { borangReady, counter, launch, openPage } from "./harness.mjs";
+import { borangReady, counter, launch, openPage, openPausable, pauseIntervals } from "./harness.mjs";
 
 let env;
 before(async () => {
@@ -45,21 +45,6 @@ async function counterReads(page, field, expected, timeout = 5000) {
   }
 }
 
-/**
- * A page whose interval timers can be paused: borang also polls the fields slowly (for
- * changes no event reports), and these tests must see it react to the events themselves.
- */
-async function openPausable() {
-  const opened = await openPage(env.browser);
-  await opened.context.addInitScript(() => {
-    const setInterval = window.setInterval;
-    window.setInterval = (f, ms, ...rest) =>
-      setInterval((...args) => window.__pauseIntervals || (typeof f === "function" && f(...args)), ms, ...rest);
-  });
-  return opened;
-}
-
-const pauseIntervals = (page) => page.evaluate(() => (window.__pauseIntervals = true));
 
 /** Errors the page logged, without the expected warnings about fields other pages have. */
 function assertNoErrors(log) {
@@ -67,7 +52,7 @@ function assertNoErrors(log) {
 }
 
 test("Quill 2: typing in the editor counts its text; feedback after the editor container", async () => {
-  const { context, page, log } = await openPausable();
+  const { context, page, log } = await openPausable(env.browser);
   await page.goto(`${env.base}/test/hosts/quill.html`);
   await borangReady(page, "#f");
   await pauseIntervals(page);
@@ -108,7 +93,7 @@ test("Quill 2: typing in the editor counts its text; feedback after the editor c
 });
 
 test("TinyMCE (self-hosted) started after borang: the rebind finds its iframe and counts typing in it", async () => {
-  const { context, page, log } = await openPausable();
+  const { context, page, log } = await openPausable(env.browser);
   await page.goto(`${env.base}/test/hosts/tinymce.html`);
   await borangReady(page, "#f");
   await pauseIntervals(page);
@@ -147,7 +132,7 @@ test("TinyMCE (self-hosted) started after borang: the rebind finds its iframe an
 });
 
 test("a contenteditable element named by data-name is the field itself", async () => {
-  const { context, page, log } = await openPausable();
+  const { context, page, log } = await openPausable(env.browser);
   await page.goto(`${env.base}/test/hosts/contenteditable.html`);
   await borangReady(page, "#f");
   await pauseIntervals(page);
@@ -183,7 +168,7 @@ for (const [name, page, editable, root] of [
   ["CKEditor 5 44.3: its editable, which fires no input event,", "cke5", ".ck-editor__editable", null],
 ]) {
   test(`${name} after the hidden textarea is read and listened to; feedback after the editor`, async () => {
-    const { context, page: tab, log } = await openPausable();
+    const { context, page: tab, log } = await openPausable(env.browser);
     await tab.goto(`${env.base}/test/hosts/${page}.html`);
     await borangReady(tab, "#f");
     await tab.evaluate(() => window.ready);

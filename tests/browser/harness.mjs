@@ -64,6 +64,31 @@ export async function openPage(browser, options = {}) {
   return { context, page, log };
 }
 
+/**
+ * A page (as `openPage`) whose interval timers can be paused with `pauseIntervals(page)`:
+ * borang also polls the fields once a second for changes no event reports, and tests of
+ * instant feedback must see it react to the events themselves. `window.__frames` counts
+ * animation frames from the page's start, for latencies measured in frames.
+ */
+export async function openPausable(browser, options = {}) {
+  const opened = await openPage(browser, options);
+  await opened.context.addInitScript(() => {
+    const setInterval = window.setInterval;
+    window.setInterval = (f, ms, ...rest) =>
+      setInterval((...args) => window.__pauseIntervals || (typeof f === "function" && f(...args)), ms, ...rest);
+    window.__frames = 0;
+    const tick = () => {
+      window.__frames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return opened;
+}
+
+/** Stops the intervals of a page opened with `openPausable` (borang's slow poll among them). */
+export const pauseIntervals = (page) => page.evaluate(() => (window.__pauseIntervals = true));
+
 /** Waits until borang has attached to `selector` (the embed resolved its `ready` promise). */
 export async function borangReady(page, selector = "form") {
   await page.waitForFunction(

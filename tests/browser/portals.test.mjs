@@ -5,7 +5,7 @@
 // Run: node --test tests/browser/portals.test.mjs
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { borangReady, counter, eventually, launch, openPage, report } from "./harness.mjs";
+import { borangReady, counter, eventually, launch, openPage, openPausable, report } from "./harness.mjs";
 
 let env;
 before(async () => {
@@ -18,22 +18,6 @@ const SENT = /\/test\/core\/sent\.html$/;
 /** `n` words of plain Indonesian. */
 const words = (n, word = "layanan") => Array.from({ length: n }, (_, i) => `${word}${i % 7}`).join(" ");
 
-/** A page whose interval timers (borang's slow poll among them) can be paused, with a frame counter. */
-async function openCounted() {
-  const opened = await openPage(env.browser);
-  await opened.context.addInitScript(() => {
-    const setInterval = window.setInterval;
-    window.setInterval = (f, ms, ...rest) =>
-      setInterval((...args) => window.__pauseIntervals || (typeof f === "function" && f(...args)), ms, ...rest);
-    window.__frames = 0;
-    const tick = () => {
-      window.__frames++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  return opened;
-}
 
 /**
  * Frames between the first input event of `edit` and the counter of `field` reading
@@ -241,7 +225,7 @@ test("wizard with steps by AJAX: a field on a step not shown still counts, and t
 });
 
 test("broken markup: controls the parser put outside the <form> element get feedback on the next frame", async () => {
-  const { page, context } = await openCounted();
+  const { page, context } = await openPausable(env.browser);
   await page.goto(`${env.base}/test/portals/broken.html`);
   await borangReady(page, "#usulan");
   const outside = await page.evaluate(() => {

@@ -10,7 +10,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
-import { borangReady, counter, eventually, launch, openPage } from "./harness.mjs";
+import { borangReady, counter, eventually, launch, openPage, openPausable, pauseIntervals } from "./harness.mjs";
 
 /** `frame`: the editor types in an iframe; else `editable` is a selector in the page. */
 const EDITORS = [
@@ -35,19 +35,12 @@ const key = (ed) => `borang:draft:v1:/test/real/${ed.page}.html#f`;
 const storedDraft = (page, ed) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? "null"), key(ed));
 const draftArea = (page) => page.locator("[data-borang=summary] .draft");
 
-/** A page whose interval timers can be paused (borang's slow poll must not do the work). */
-async function openPausable() {
-  const opened = await openPage(env.browser);
+/** A pausable page (harness.mjs) with a longer default timeout: real editors load slowly. */
+async function openSlowPausable() {
+  const opened = await openPausable(env.browser);
   opened.page.setDefaultTimeout(10000);
-  await opened.context.addInitScript(() => {
-    const setInterval = window.setInterval;
-    window.setInterval = (f, ms, ...rest) =>
-      setInterval((...args) => window.__pauseIntervals || (typeof f === "function" && f(...args)), ms, ...rest);
-  });
   return opened;
 }
-
-const pauseIntervals = (page) => page.evaluate(() => (window.__pauseIntervals = true));
 
 /** Opens the editor's page; unless `late`, waits for the editor too. */
 async function open(page, ed, query = "") {
@@ -119,7 +112,7 @@ function armLatency(page) {
 
 for (const ed of EDITORS) {
   test(`${ed.name}: typing updates the counter within two frames, without the poll`, async () => {
-    const { context, page, log } = await openPausable();
+    const { context, page, log } = await openSlowPausable();
     await open(page, ed);
     await pauseIntervals(page);
     await counterReads(page, "0 / 300 kata");

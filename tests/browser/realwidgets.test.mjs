@@ -8,7 +8,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { setTimeout as sleep } from "node:timers/promises";
-import { borangReady, eventually, launch, openPage } from "./harness.mjs";
+import { borangReady, eventually, launch, openPage, openPausable } from "./harness.mjs";
 
 const PAGE = "/test/real/widgets.html";
 const KEY = "borang:draft:v1:/test/real/widgets.html#f";
@@ -130,13 +130,8 @@ test("widgets: each choice is saved from the control it drives and restored thro
 });
 
 test("widgets that tell a choice with jQuery events only (selectize, select2, chosen, tagsinput) are checked without the poll", async () => {
-  const { context, page, log } = await openPage(env.browser);
+  const { context, page, log } = await openPausable(env.browser);
   page.setDefaultTimeout(10000);
-  await context.addInitScript(() => {
-    const setInterval = window.setInterval;
-    window.setInterval = (f, ms, ...rest) =>
-      setInterval((...args) => window.__pauseIntervals || (typeof f === "function" && f(...args)), ms, ...rest);
-  });
   await open(page);
   await page.evaluate(async () => {
     window.__pauseIntervals = true;
