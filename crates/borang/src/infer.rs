@@ -673,7 +673,7 @@ fn files(f: &FieldDescription, sources: &Sources, why: &mut Explained, notes: &m
     let mut out = Vec::new();
     let mut accept = Vec::new();
     for entry in f.accept.as_deref().unwrap_or_default().split(',').map(str::trim).filter(|e| !e.is_empty()) {
-        if crate::rules::Accept::parse(entry).is_some() {
+        if crate::kinds::files::Accept::parse(entry).is_some() {
             accept.push(text(entry));
         } else {
             notes.push(Note::AcceptIgnored { field: field.to_owned(), entry: entry.to_owned() });

@@ -26,6 +26,7 @@ pub mod pattern;
 pub mod ui;
 
 mod check;
+mod kinds;
 mod messages;
 mod presets;
 mod problem;
