@@ -34,16 +34,16 @@ mod wasm {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
+    /// The types of a rules file (`RulesFile`, `Lang`, `WordCountMode`, `Severity`, …),
+    /// generated from its JSON Schema by `tests/typescript.rs`, which fails when it is stale.
+    #[wasm_bindgen(typescript_custom_section)]
+    const TS_RULES_FILE: &'static str = include_str!("rules.d.ts.txt");
+
     #[wasm_bindgen(typescript_custom_section)]
     const TS_TYPES: &'static str = r#"
 /** A rules file: its JSON text, or the parsed object. */
-export type RulesInput = string | object;
-/** Language of the messages. */
-export type Lang = "id" | "en";
-/** How words are counted: LibreOffice Writer's rules, or Unicode (UAX #29) word segments. */
-export type WordCountMode = "office" | "unicode";
+export type RulesInput = string | RulesFile;
 export type Status = "ok" | "warning" | "error" | "empty" | "skipped";
-export type Severity = "error" | "warning";
 
 export interface ValidatorOptions {
   /** Language of the messages; defaults to the rules file's `lang`. */

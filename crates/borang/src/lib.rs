@@ -27,6 +27,8 @@ pub mod ui;
 
 mod check;
 mod kinds;
+#[rustfmt::skip]
+mod known_keys;
 mod messages;
 mod presets;
 mod problem;

@@ -12,6 +12,7 @@ pub use crate::kinds::format::FormatSpec;
 pub use crate::kinds::pattern::PatternSpec;
 pub use crate::kinds::when::OneOrManyConditions;
 pub use crate::kinds::words::Limits;
+use crate::known_keys;
 use crate::problem::{Cx, FromValue};
 use crate::value::Value;
 
@@ -216,23 +217,14 @@ impl Message {
 }
 
 // ---------------------------------------------------------------------------------------
-// Reading from a Value. The key lists are the single source of the keys each object takes;
-// a test checks them against the generated schema.
-
-pub(crate) const RULES_KEYS: &[&str] =
-    &["$schema", "extends", "title", "lang", "wordCount", "source", "description", "sections"];
-pub(crate) const SECTION_KEYS: &[&str] = &[
-    "id", "title", "fields", "help", "when", "required", "words", "chars", "format", "pattern", "choice", "checked",
-    "files", "compare",
-];
-pub(crate) const DETAILED_KEYS: &[&str] = &["value", "severity", "message"];
-pub(crate) const MESSAGE_KEYS: &[&str] = &["id", "en"];
+// Reading from a Value. The keys each object takes are `crate::known_keys`, generated from
+// these types' schema.
 
 impl RulesSpec {
     /// Reads a rules file whose `extends`, if any, was already resolved (so `sections` is
     /// a list).
     pub(crate) fn read(cx: &mut Cx, v: &Value) -> Option<RulesSpec> {
-        let o = cx.object(v, RULES_KEYS)?;
+        let o = cx.object(v, known_keys::RULES_SPEC)?;
         let spec = RulesSpec {
             schema: o.opt(cx, "$schema"),
             extends: o.opt(cx, "extends"),
@@ -283,7 +275,7 @@ impl FromValue for Severity {
 
 impl FromValue for SectionSpec {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, SECTION_KEYS)?;
+        let o = cx.object(v, known_keys::SECTION_SPEC)?;
         let id: Option<String> = o.req(cx, "id", "a unique section id");
         let title: Option<String> = o.req(cx, "title", "the section's title");
         for (key, value) in [("id", &id), ("title", &title)] {
@@ -328,7 +320,7 @@ impl<T: FromValue> FromValue for Check<T> {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
         // An object is the detailed form unless T itself is read from objects (it isn't here).
         if let Value::Object(_) = v {
-            let o = cx.object(v, DETAILED_KEYS)?;
+            let o = cx.object(v, known_keys::DETAILED)?;
             let value = o.req(cx, "value", "the check's value");
             let severity = o.opt(cx, "severity");
             let message = o.opt(cx, "message");
@@ -344,7 +336,7 @@ impl FromValue for Message {
             // A plain string is taken as the message in every language.
             return Some(Message { id: Some(s.clone()), en: Some(s.clone()) });
         }
-        let o = cx.object(v, MESSAGE_KEYS)?;
+        let o = cx.object(v, known_keys::MESSAGE)?;
         let m = Message { id: o.opt(cx, "id"), en: o.opt(cx, "en") };
         if m.id.is_none() && m.en.is_none() {
             cx.expected("a message in `id`, `en` or both", "neither");
@@ -365,7 +357,7 @@ pub(crate) trait InlineMeta: Sized {
         if !pairs.iter().any(|(k, _)| k == "value") {
             return None;
         }
-        let o = cx.object(v, DETAILED_KEYS).expect("an object");
+        let o = cx.object(v, known_keys::DETAILED).expect("an object");
         let inner = o.get("value").and_then(|inner| cx.key("value", |cx| read(cx, inner)));
         let severity: Option<Severity> = o.opt(cx, "severity");
         let message: Option<Message> = o.opt(cx, "message");
@@ -389,59 +381,5 @@ pub(crate) trait InlineMeta: Sized {
             *own_message = message;
         }
         Some(Some(spec))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::kinds::checked::COUNT_LIMITS_KEYS;
-    use crate::kinds::compare::COMPARE_KEYS;
-    use crate::kinds::files::FILES_KEYS;
-    use crate::kinds::format::FORMAT_KEYS;
-    use crate::kinds::pattern::PATTERN_KEYS;
-    use crate::kinds::when::CONDITION_KEYS;
-    use crate::kinds::words::LIMITS_KEYS;
-
-    /// The parser's key lists and the published schema must name the same keys.
-    #[test]
-    fn schema_properties_match_the_keys_the_parser_accepts() {
-        let schema = crate::rules_schema();
-        let props = |def: Option<&str>| -> Vec<String> {
-            let node = match def {
-                None => &schema,
-                Some(name) => &schema["$defs"][name],
-            };
-            let mut keys: Vec<String> =
-                node["properties"].as_object().unwrap_or_else(|| panic!("{def:?}")).keys().cloned().collect();
-            keys.sort();
-            keys
-        };
-        let sorted = |keys: &[&str]| {
-            let mut k: Vec<String> = keys.iter().map(|s| (*s).to_owned()).collect();
-            k.sort();
-            k
-        };
-        assert_eq!(props(None), sorted(RULES_KEYS));
-        for (def, keys) in [
-            ("SectionSpec", SECTION_KEYS),
-            ("ConditionSpec", CONDITION_KEYS),
-            ("Message", MESSAGE_KEYS),
-            ("Limits", LIMITS_KEYS),
-            ("CountLimits", COUNT_LIMITS_KEYS),
-            ("FormatSpec", FORMAT_KEYS),
-            ("PatternSpec", PATTERN_KEYS),
-            ("FilesSpec", FILES_KEYS),
-            ("CompareSpec", COMPARE_KEYS),
-        ] {
-            assert_eq!(props(Some(def)), sorted(keys), "{def}");
-        }
-        // The shorthands the reader accepts are in the schema too.
-        let any_of = |def: &str| schema["$defs"][def]["anyOf"].as_array().map_or(0, Vec::len);
-        assert_eq!((any_of("FormatSchema"), any_of("PatternSchema"), any_of("MessageSchema")), (3, 3, 2));
-        assert_eq!(any_of("CompareSchema"), 2);
-        let section = &schema["$defs"]["SectionSpec"]["properties"];
-        assert!(section["format"].to_string().contains("FormatSchema"), "{}", section["format"]);
-        assert!(section["pattern"].to_string().contains("PatternSchema"), "{}", section["pattern"]);
     }
 }

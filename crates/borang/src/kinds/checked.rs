@@ -7,6 +7,7 @@
 use schemars::JsonSchema;
 
 use crate::check::SectionCx;
+use crate::known_keys;
 use crate::messages::{Args, Key};
 use crate::problem::{Cx, FromValue};
 use crate::rules::{group_meta, member, Meta};
@@ -31,11 +32,9 @@ pub struct CountLimits {
     pub message: Option<Message>,
 }
 
-pub(crate) const COUNT_LIMITS_KEYS: &[&str] = &["min", "max", "severity", "message"];
-
 impl FromValue for CountLimits {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, COUNT_LIMITS_KEYS)?;
+        let o = cx.object(v, known_keys::COUNT_LIMITS)?;
         Some(CountLimits {
             min: o.opt(cx, "min"),
             max: o.opt(cx, "max"),

@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use super::format::Format;
 use crate::check::SectionCx;
 use crate::format as parse;
+use crate::known_keys;
 use crate::messages::{Args, Key};
 use crate::problem::{Cx, FromValue};
 use crate::rules::{field_reference, meta, Meta, Section};
@@ -72,8 +73,6 @@ pub enum CompareAs {
     Number,
 }
 
-pub(crate) const COMPARE_KEYS: &[&str] = &["field", "op", "as", "severity", "message"];
-
 impl FromValue for CompareOp {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
         use CompareOp::*;
@@ -104,7 +103,7 @@ impl FromValue for CompareSpec {
 
 impl CompareSpec {
     fn read_plain(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, COMPARE_KEYS)?;
+        let o = cx.object(v, known_keys::COMPARE_SPEC)?;
         let field = o.req(cx, "field", "the other field's name");
         let op = o.req(cx, "op", "one of < <= > >= == !=");
         let spec = (o.opt(cx, "as"), o.opt(cx, "severity"), o.opt(cx, "message"));

@@ -7,6 +7,7 @@
 use schemars::JsonSchema;
 
 use crate::check::SectionCx;
+use crate::known_keys;
 use crate::messages::{self, Args, Key};
 use crate::problem::{Cx, FromValue};
 use crate::rules::{group_meta, member, Meta};
@@ -36,11 +37,9 @@ pub struct FilesSpec {
     pub message: Option<Message>,
 }
 
-pub(crate) const FILES_KEYS: &[&str] = &["accept", "maxBytes", "maxFiles", "severity", "message"];
-
 impl FromValue for FilesSpec {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, FILES_KEYS)?;
+        let o = cx.object(v, known_keys::FILES_SPEC)?;
         Some(FilesSpec {
             accept: o.opt(cx, "accept"),
             max_bytes: o.opt(cx, "maxBytes"),

@@ -11,6 +11,7 @@ use schemars::JsonSchema;
 
 use crate::check::SectionCx;
 use crate::format::{self as parse, Date, FormatError};
+use crate::known_keys;
 use crate::messages::{self, Args, Key};
 use crate::problem::{Cx, FromValue};
 use crate::rules::{meta, Meta};
@@ -104,8 +105,6 @@ pub enum NumberOrDate {
     Date(String),
 }
 
-pub(crate) const FORMAT_KEYS: &[&str] = &["type", "hosts", "min", "max", "severity", "message"];
-
 impl FromValue for FormatKind {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
         use FormatKind::*;
@@ -157,7 +156,7 @@ impl FormatSpec {
             let kind = FormatKind::from_value(cx, v)?;
             return Some(FormatSpec { kind, hosts: None, min: None, max: None, severity: None, message: None });
         }
-        let o = cx.object(v, FORMAT_KEYS)?;
+        let o = cx.object(v, known_keys::FORMAT_SPEC)?;
         let kind = o.req(cx, "type", "a format type");
         let spec = FormatSpec {
             kind: kind.unwrap_or(FormatKind::Url),

@@ -9,6 +9,7 @@
 use schemars::JsonSchema;
 
 use crate::check::SectionCx;
+use crate::known_keys;
 use crate::messages::{Args, Key};
 use crate::pattern::{Pattern, MAX_MATCH_STEPS};
 use crate::problem::{Cx, FromValue};
@@ -57,8 +58,6 @@ pub struct PatternSpec {
     pub message: Option<Message>,
 }
 
-pub(crate) const PATTERN_KEYS: &[&str] = &["regex", "caseInsensitive", "description", "severity", "message"];
-
 impl InlineMeta for PatternSpec {
     fn meta_mut(&mut self) -> (&mut Option<Severity>, &mut Option<Message>) {
         (&mut self.severity, &mut self.message)
@@ -85,7 +84,7 @@ impl PatternSpec {
                 message: None,
             });
         }
-        let o = cx.object(v, PATTERN_KEYS)?;
+        let o = cx.object(v, known_keys::PATTERN_SPEC)?;
         let regex = o.req(cx, "regex", "a pattern");
         let spec = PatternSpec {
             regex: regex.clone().unwrap_or_default(),

@@ -10,6 +10,7 @@
 use schemars::JsonSchema;
 
 use super::choice::is_option;
+use crate::known_keys;
 use crate::problem::{Cx, FromValue};
 use crate::rules::field_reference;
 use crate::value::Value;
@@ -37,8 +38,6 @@ pub struct ConditionSpec {
     pub filled: Option<bool>,
 }
 
-pub(crate) const CONDITION_KEYS: &[&str] = &["field", "equals", "notEquals", "oneOf", "filled"];
-
 impl FromValue for OneOrManyConditions {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
         match v {
@@ -54,7 +53,7 @@ impl FromValue for OneOrManyConditions {
 
 impl FromValue for ConditionSpec {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, CONDITION_KEYS)?;
+        let o = cx.object(v, known_keys::CONDITION_SPEC)?;
         Some(ConditionSpec {
             field: o.req(cx, "field", "the name of the field the condition reads")?,
             equals: o.opt(cx, "equals"),

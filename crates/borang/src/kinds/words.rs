@@ -9,6 +9,7 @@
 use schemars::JsonSchema;
 
 use crate::check::SectionCx;
+use crate::known_keys;
 use crate::messages::{self, Args, Key};
 use crate::problem::{Cx, FromValue};
 use crate::rules::{check, group_meta, member, Meta};
@@ -41,11 +42,9 @@ pub struct Limits {
     pub max_unreadable: bool,
 }
 
-pub(crate) const LIMITS_KEYS: &[&str] = &["min", "max", "warnAt", "severity", "message"];
-
 impl FromValue for Limits {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, LIMITS_KEYS)?;
+        let o = cx.object(v, known_keys::LIMITS)?;
         let max = o.opt(cx, "max");
         let max_unreadable = max.is_none() && o.get("max").is_some();
         Some(Limits {
