@@ -128,6 +128,8 @@ export interface PresetInfo { name: string; title: string; source: string; }
 
 /** One problem in a rules file. `path` is like `sections[3].words.max` ("" for the whole file). */
 export interface RulesProblem {
+  /** What kind of problem: a stable name to match on (the message is prose). */
+  code: ProblemCode;
   path: string;
   message: string;
   expected?: string;
@@ -287,7 +289,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
         match input.as_string() {
             Some(text) => Rules::from_json(&text),
             None => read_js(&input)
-                .map_err(|e| RulesError::single("", format!("not a JSON value: {e}")))
+                .map_err(|e| RulesError::single(borang::Code::NotJson, "", format!("not a JSON value: {e}")))
                 .and_then(Rules::from_value),
         }
     }

@@ -16,6 +16,7 @@ fn inlined(name: &str) -> bool {
 fn ts_name(name: &str) -> String {
     match name {
         "RulesSpec" => "RulesFile".into(),
+        "Code" => "ProblemCode".into(),
         other => other.into(),
     }
 }
@@ -164,6 +165,10 @@ fn generate(schema: &Value) -> String {
             out += &gen.declaration(name, def);
         }
     }
+    // The codes of the problems a rules file can have (`RulesProblem.code`).
+    let codes = schemars::schema_for!(borang::Code).to_value();
+    out.push('\n');
+    out += &gen.declaration("ProblemCode", &codes);
     out
 }
 

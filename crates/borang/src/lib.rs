@@ -41,7 +41,7 @@ pub use check::{AppliedLimits, Range, Report, ReportMessage, SectionReport, Stat
 pub use count::{count, TextStats, WordCountMode};
 pub use infer::{infer_rules, FieldDescription, FieldKind, Inferred, Note};
 pub use presets::{all as presets, find as find_preset, Preset};
-pub use problem::{Problem, RulesError};
+pub use problem::{Code, Problem, RulesError};
 pub use rules::{Rules, SectionInfo, MAX_RULES_BYTES, MAX_SECTIONS};
 pub use spec::{Lang, RulesSpec, Severity};
 pub use value::Value;

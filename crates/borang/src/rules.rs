@@ -14,7 +14,7 @@ use crate::kinds::words::{self, Bounds};
 use crate::kinds::{chars, choice, pattern, required};
 use crate::messages::{self, PLACEHOLDERS};
 use crate::presets;
-use crate::problem::{Cx, Problem, RulesError};
+use crate::problem::{Code, Cx, Problem, RulesError};
 use crate::spec::*;
 use crate::value::Value;
 use crate::values::Values;
@@ -104,11 +104,13 @@ impl Rules {
     pub fn from_json(text: &str) -> Result<Rules, RulesError> {
         if text.len() > MAX_RULES_BYTES {
             return Err(RulesError::single(
+                Code::TooLarge,
                 "",
                 format!("the rules file is {} bytes; at most {MAX_RULES_BYTES} are accepted", text.len()),
             ));
         }
-        let value = Value::from_json(text).map_err(|e| RulesError::single("", format!("not valid JSON: {e}")))?;
+        let value = Value::from_json(text)
+            .map_err(|e| RulesError::single(Code::NotJson, "", format!("not valid JSON: {e}")))?;
         Rules::from_value(value)
     }
 
@@ -215,6 +217,7 @@ fn unknown_preset(name: &str, path: &str) -> RulesError {
     let known: Vec<String> = presets::all().iter().map(|p| p.name.to_owned()).collect();
     RulesError {
         problems: vec![Problem {
+            code: Code::UnknownPreset,
             path: path.to_owned(),
             message: format!("unknown preset {name:?}"),
             expected: Some(format!("one of {}", known.join(", "))),
@@ -232,10 +235,10 @@ fn resolve_extends(mut value: Value, depth: usize) -> Result<(Value, bool), Rule
         return Err(RulesError::expected("extends", "expected a preset name", "a string", extends));
     };
     if depth >= MAX_EXTENDS {
-        return Err(RulesError::single("extends", "presets extend each other too deeply"));
+        return Err(RulesError::single(Code::ExtendsTooDeep, "extends", "presets extend each other too deeply"));
     }
     let preset = presets::find(&name).ok_or_else(|| unknown_preset(&name, "extends"))?;
-    let base = Value::from_json(preset.json).map_err(|e| RulesError::single("extends", e))?;
+    let base = Value::from_json(preset.json).map_err(|e| RulesError::single(Code::NotJson, "extends", e))?;
     let (mut base, _) = resolve_extends(base, depth + 1)?;
 
     let Value::Object(pairs) = value else { unreachable!("`get` found a key") };
@@ -272,6 +275,7 @@ fn resolve_extends(mut value: Value, depth: usize) -> Result<(Value, bool), Rule
                 }
                 (None, Value::Null) => {
                     return Err(RulesError::single(
+                        Code::UnknownSection,
                         &format!("sections.{id}"),
                         format!("the preset has no section {id:?} to remove"),
                     ))
@@ -377,7 +381,10 @@ pub(crate) fn meta(cx: &mut Cx, severity: Option<Severity>, message: Option<Mess
             for name in messages::unknown_placeholders(text) {
                 cx.key("message", |cx| {
                     cx.key(lang, |cx| {
-                        cx.problem(format!("unknown placeholder `{{{name}}}`; known: {}", PLACEHOLDERS.join(", ")))
+                        cx.problem(
+                            Code::UnknownPlaceholder,
+                            format!("unknown placeholder `{{{name}}}`; known: {}", PLACEHOLDERS.join(", ")),
+                        )
                     })
                 });
             }
@@ -415,7 +422,7 @@ pub(crate) fn member<T>(cx: &mut Cx, key: &str, c: Option<Check<T>>, group: &Gro
 /// read an empty value forever (a rename with `extends` left behind, a typo).
 pub(crate) fn field_reference(cx: &mut Cx, field: &str, covered: &[String]) {
     if field.trim().is_empty() {
-        cx.key("field", |cx| cx.problem("the field name is empty"));
+        cx.key("field", |cx| cx.problem(Code::EmptyValue, "the field name is empty"));
         return;
     }
     if covered.iter().any(|f| f == field) {
@@ -427,19 +434,26 @@ pub(crate) fn field_reference(cx: &mut Cx, field: &str, covered: &[String]) {
         None => String::new(),
     };
     cx.key("field", |cx| {
-        cx.problem(format!("no section covers the field {field:?}{hint}; known fields: {}", known.join(", ")))
+        cx.problem(
+            Code::UnknownFieldReference,
+            format!("no section covers the field {field:?}{hint}; known fields: {}", known.join(", ")),
+        )
     });
 }
 
 fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
     if spec.sections.len() > MAX_SECTIONS {
         cx.key("sections", |cx| {
-            cx.expected(format!("at most {MAX_SECTIONS} sections"), spec.sections.len().to_string())
+            cx.expected_with(
+                Code::TooManySections,
+                format!("at most {MAX_SECTIONS} sections"),
+                spec.sections.len().to_string(),
+            )
         });
         return None;
     }
     if spec.sections.is_empty() && cx.problems.is_empty() {
-        cx.key("sections", |cx| cx.problem("a form needs at least one section"));
+        cx.key("sections", |cx| cx.problem(Code::NoSections, "a form needs at least one section"));
     }
     // Every field some section covers, in form order: what conditions and comparisons may read.
     let mut covered: Vec<String> = Vec::new();
@@ -459,7 +473,9 @@ fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
         if let Some(prev) = sections.iter().position(|p: &Section| p.id == s.id && !s.id.is_empty()) {
             cx.key("sections", |cx| {
                 cx.index(i, |cx| {
-                    cx.key("id", |cx| cx.problem(format!("the id {:?} is already used by sections[{prev}]", s.id)))
+                    cx.key("id", |cx| {
+                        cx.problem(Code::DuplicateId, format!("the id {:?} is already used by sections[{prev}]", s.id))
+                    })
                 })
             });
         }
@@ -481,6 +497,7 @@ fn compile_section(cx: &mut Cx, s: SectionSpec, covered: &[String]) -> Option<Se
     if !s.id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
         cx.key("id", |cx| {
             cx.invalid(
+                Code::InvalidValue,
                 "a section id is letters, digits, `_`, `-` or `.`",
                 "an id such as \"ringkasan\"",
                 &Value::String(s.id.clone()),
@@ -494,11 +511,11 @@ fn compile_section(cx: &mut Cx, s: SectionSpec, covered: &[String]) -> Option<Se
         None => vec![s.id.clone()],
     };
     if fields.is_empty() && !(defaulted && s.id.is_empty()) {
-        cx.key("fields", |cx| cx.problem("a section covers at least one field"));
+        cx.key("fields", |cx| cx.problem(Code::NoFields, "a section covers at least one field"));
     }
     for (i, f) in fields.iter().enumerate() {
         if f.trim().is_empty() {
-            cx.key("fields", |cx| cx.index(i, |cx| cx.problem("the field name is empty")));
+            cx.key("fields", |cx| cx.index(i, |cx| cx.problem(Code::EmptyValue, "the field name is empty")));
         }
     }
     // The kinds, in the order of the file's keys (problems are reported in this order).

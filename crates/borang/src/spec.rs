@@ -13,7 +13,7 @@ pub use crate::kinds::pattern::PatternSpec;
 pub use crate::kinds::when::OneOrManyConditions;
 pub use crate::kinds::words::Limits;
 use crate::known_keys;
-use crate::problem::{Cx, FromValue};
+use crate::problem::{Code, Cx, FromValue};
 use crate::value::Value;
 
 /// A rules file: one form, its sections and their checks.
@@ -244,7 +244,7 @@ pub(crate) fn enum_from<T: Copy>(cx: &mut Cx, v: &Value, options: &[(&str, T)]) 
         Value::String(s) => {
             let found = by_name(options, s);
             if found.is_none() {
-                cx.invalid(format!("unknown value {s:?}"), names_or(options), v);
+                cx.invalid(Code::UnknownValue, format!("unknown value {s:?}"), names_or(options), v);
             }
             found
         }
@@ -280,7 +280,7 @@ impl FromValue for SectionSpec {
         let title: Option<String> = o.req(cx, "title", "the section's title");
         for (key, value) in [("id", &id), ("title", &title)] {
             if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
-                cx.key(key, |cx| cx.problem(format!("the {key} is empty")));
+                cx.key(key, |cx| cx.problem(Code::EmptyValue, format!("the {key} is empty")));
             }
         }
         // A section without id or title is still compiled, so its other problems are reported.
@@ -370,7 +370,9 @@ pub(crate) trait InlineMeta: Sized {
         ] {
             if given && own {
                 cx.key("value", |cx| {
-                    cx.key(key, |cx| cx.problem(format!("`{key}` is given twice: here and beside `value`")))
+                    cx.key(key, |cx| {
+                        cx.problem(Code::GivenTwice, format!("`{key}` is given twice: here and beside `value`"))
+                    })
                 });
             }
         }

@@ -515,3 +515,58 @@ fn warn_at_is_always_a_warning() {
     assert_eq!(report.sections[0].messages[0].severity, borang::Severity::Warning);
     assert!(report.valid);
 }
+
+mod codes {
+    use borang::{Code, Rules};
+
+    fn codes(text: &str) -> Vec<(String, Code)> {
+        Rules::from_json(text).unwrap_err().problems.into_iter().map(|p| (p.path, p.code)).collect()
+    }
+
+    /// Tools and tests match problems by code, not by their prose.
+    #[test]
+    fn every_problem_has_a_stable_code() {
+        let found = codes(
+            r#"{"title": "x", "lang": "jv", "sectons": [], "sections": [
+              {"id": "a", "title": "A", "words": {"min": 5, "max": 2, "warnAt": 2}},
+              {"id": "a", "title": "", "when": {"field": "nope", "equals": "x", "filled": true}, "format": "fax"},
+              {"id": "c d", "title": "C", "pattern": "(a", "chars": {"max": 0}, "choice": [],
+               "format": {"type": "email", "hosts": ["x.id"]}, "required": {"value": true, "message": "{judul}"},
+               "files": {"accept": ["pdf"], "maxFiles": 0}, "compare": [{"field": "a", "op": ">", "severity": "fatal"}]}
+            ]}"#,
+        );
+        let expected = [
+            ("sectons", Code::UnknownKey),
+            ("lang", Code::UnknownValue),
+            ("sections[0].words.min", Code::MinAboveMax),
+            ("sections[0].words.warnAt", Code::OutOfRange),
+            ("sections[1].title", Code::EmptyValue),
+            ("sections[1].format", Code::UnknownValue),
+            ("sections[1].id", Code::DuplicateId),
+            ("sections[1].when.field", Code::UnknownFieldReference),
+            ("sections[1].when", Code::ConditionTest),
+            ("sections[2].compare[0].severity", Code::UnknownValue),
+            ("sections[2].id", Code::InvalidValue),
+            ("sections[2].required.message.id", Code::UnknownPlaceholder),
+            ("sections[2].chars.max", Code::OutOfRange),
+            ("sections[2].format.hosts", Code::NotApplicable),
+            ("sections[2].pattern.regex", Code::InvalidPattern),
+            ("sections[2].choice", Code::EmptyValue),
+            ("sections[2].files.accept[0]", Code::InvalidValue),
+            ("sections[2].files.maxFiles", Code::OutOfRange),
+        ];
+        let expected: Vec<(String, Code)> = expected.iter().map(|(p, c)| ((*p).to_owned(), *c)).collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn whole_file_problems_have_codes_too() {
+        assert_eq!(codes("{"), [(String::new(), Code::NotJson)]);
+        assert_eq!(codes(r#"{"extends": "kipp-1999"}"#), [("extends".to_owned(), Code::UnknownPreset)]);
+        assert_eq!(codes(r#"{"title": "x"}"#), [(String::new(), Code::MissingKey)]);
+        assert_eq!(codes(r#"{"title": "x", "sections": []}"#), [("sections".to_owned(), Code::NoSections)]);
+        assert_eq!(Code::UnknownFieldReference.as_str(), "unknown-field-reference");
+        let json = serde_json::to_value(Code::ExpectedType).unwrap();
+        assert_eq!(json, "expected-type");
+    }
+}

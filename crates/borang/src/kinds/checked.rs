@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use crate::check::SectionCx;
 use crate::known_keys;
 use crate::messages::{Args, Key};
-use crate::problem::{Cx, FromValue};
+use crate::problem::{Code, Cx, FromValue};
 use crate::rules::{group_meta, member, Meta};
 use crate::spec::{Check, Message, Severity};
 use crate::value::Value;
@@ -58,7 +58,7 @@ pub(crate) fn compile(cx: &mut Cx, c: CountLimits) -> Checked {
     let max = member(cx, "max", c.max, &group);
     if let (Some((lo, _)), Some((hi, _))) = (&min, &max) {
         if lo > hi {
-            cx.key("min", |cx| cx.expected(format!("at most max ({hi})"), lo.to_string()));
+            cx.key("min", |cx| cx.expected_with(Code::MinAboveMax, format!("at most max ({hi})"), lo.to_string()));
         }
     }
     Checked { min, max }

@@ -6,7 +6,7 @@
 
 use crate::check::SectionCx;
 use crate::messages::{Args, Key};
-use crate::problem::Cx;
+use crate::problem::{Code, Cx};
 use crate::rules::{check, Meta};
 use crate::spec::Check;
 
@@ -21,7 +21,7 @@ pub(crate) fn compile(cx: &mut Cx, spec: Option<Check<Vec<String>>>) -> Option<(
     let choice = check(cx, "choice", spec);
     if let Some((options, _)) = &choice {
         if options.is_empty() {
-            cx.key("choice", |cx| cx.problem("the list of options is empty"));
+            cx.key("choice", |cx| cx.problem(Code::EmptyValue, "the list of options is empty"));
         }
     }
     choice

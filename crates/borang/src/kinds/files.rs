@@ -9,7 +9,7 @@ use schemars::JsonSchema;
 use crate::check::SectionCx;
 use crate::known_keys;
 use crate::messages::{self, Args, Key};
-use crate::problem::{Cx, FromValue};
+use crate::problem::{Code, Cx, FromValue};
 use crate::rules::{group_meta, member, Meta};
 use crate::spec::{Check, Message, Severity};
 use crate::value::Value;
@@ -135,6 +135,7 @@ pub(crate) fn compile(cx: &mut Cx, f: FilesSpec) -> Files {
                     cx.key("accept", |cx| {
                         cx.index(i, |cx| {
                             cx.invalid(
+                                Code::InvalidValue,
                                 "not a file type",
                                 "an extension such as \".pdf\" or a MIME type such as \"application/pdf\"",
                                 &Value::String(a.trim().to_ascii_lowercase()),
@@ -149,11 +150,11 @@ pub(crate) fn compile(cx: &mut Cx, f: FilesSpec) -> Files {
     });
     let max_bytes = member(cx, "maxBytes", f.max_bytes, &group);
     if let Some((0, _)) = max_bytes {
-        cx.key("maxBytes", |cx| cx.expected("a size above 0", "0"));
+        cx.key("maxBytes", |cx| cx.expected_with(Code::OutOfRange, "a size above 0", "0"));
     }
     let max_files = member(cx, "maxFiles", f.max_files, &group);
     if let Some((0, _)) = max_files {
-        cx.key("maxFiles", |cx| cx.expected("at least 1", "0"));
+        cx.key("maxFiles", |cx| cx.expected_with(Code::OutOfRange, "at least 1", "0"));
     }
     Files { accept, max_bytes, max_files }
 }

@@ -13,7 +13,7 @@ use crate::check::SectionCx;
 use crate::format::{self as parse, Date, FormatError};
 use crate::known_keys;
 use crate::messages::{self, Args, Key};
-use crate::problem::{Cx, FromValue};
+use crate::problem::{Code, Cx, FromValue};
 use crate::rules::{meta, Meta};
 use crate::spec::{enum_from, Detailed, InlineMeta, Lang, Message, Severity};
 use crate::value::Value;
@@ -200,10 +200,10 @@ pub(crate) fn compile(cx: &mut Cx, f: FormatSpec) -> Option<(Format, Meta)> {
     let meta = meta(cx, f.severity, f.message);
     let kind = f.kind;
     if f.hosts.is_some() && kind != FormatKind::Url {
-        cx.key("hosts", |cx| cx.problem("`hosts` applies to the `url` format only"));
+        cx.key("hosts", |cx| cx.problem(Code::NotApplicable, "`hosts` applies to the `url` format only"));
     }
     if (f.min.is_some() || f.max.is_some()) && !matches!(kind, FormatKind::Number | FormatKind::Date) {
-        cx.problem("`min` and `max` apply to the `number` and `date` formats only");
+        cx.problem(Code::NotApplicable, "`min` and `max` apply to the `number` and `date` formats only");
     }
     let format = match kind {
         FormatKind::Url => {
@@ -215,7 +215,12 @@ pub(crate) fn compile(cx: &mut Cx, f: FormatSpec) -> Option<(Format, Meta)> {
                 if !ok {
                     cx.key("hosts", |cx| {
                         cx.index(i, |cx| {
-                            cx.invalid("not a host name", "a host such as \"youtube.com\"", &Value::String(h.clone()))
+                            cx.invalid(
+                                Code::InvalidValue,
+                                "not a host name",
+                                "a host such as \"youtube.com\"",
+                                &Value::String(h.clone()),
+                            )
                         })
                     });
                 }
@@ -238,7 +243,9 @@ pub(crate) fn compile(cx: &mut Cx, f: FormatSpec) -> Option<(Format, Meta)> {
             let (min, max) = (num(cx, "min", f.min), num(cx, "max", f.max));
             if let (Some(lo), Some(hi)) = (min, max) {
                 if lo > hi {
-                    cx.key("min", |cx| cx.expected("at most max", messages::decimal(lo, Lang::En)));
+                    cx.key("min", |cx| {
+                        cx.expected_with(Code::MinAboveMax, "at most max", messages::decimal(lo, Lang::En))
+                    });
                 }
             }
             Format::Number { min, max }
@@ -248,7 +255,9 @@ pub(crate) fn compile(cx: &mut Cx, f: FormatSpec) -> Option<(Format, Meta)> {
                 Some(NumberOrDate::Date(s)) => {
                     let d = Date::parse_iso(&s);
                     if d.is_none() {
-                        cx.key(key, |cx| cx.expected("a date \"YYYY-MM-DD\"", format!("{s:?}")));
+                        cx.key(key, |cx| {
+                            cx.expected_with(Code::InvalidValue, "a date \"YYYY-MM-DD\"", format!("{s:?}"))
+                        });
                     }
                     d
                 }
@@ -261,7 +270,9 @@ pub(crate) fn compile(cx: &mut Cx, f: FormatSpec) -> Option<(Format, Meta)> {
             let (min, max) = (day(cx, "min", f.min), day(cx, "max", f.max));
             if let (Some(lo), Some(hi)) = (min, max) {
                 if lo > hi {
-                    cx.key("min", |cx| cx.expected(format!("not after max ({hi})"), lo.to_string()));
+                    cx.key("min", |cx| {
+                        cx.expected_with(Code::MinAboveMax, format!("not after max ({hi})"), lo.to_string())
+                    });
                 }
             }
             Format::Date { min, max }

@@ -12,7 +12,7 @@ use crate::check::SectionCx;
 use crate::known_keys;
 use crate::messages::{Args, Key};
 use crate::pattern::{Pattern, MAX_MATCH_STEPS};
-use crate::problem::{Cx, FromValue};
+use crate::problem::{Code, Cx, FromValue};
 use crate::rules::{meta, Meta};
 use crate::spec::{Detailed, InlineMeta, Message, Severity};
 use crate::value::Value;
@@ -108,6 +108,7 @@ pub(crate) fn compile(cx: &mut Cx, p: PatternSpec) -> Option<Compiled> {
         Err(e) => {
             cx.key("regex", |cx| {
                 cx.invalid(
+                    Code::InvalidPattern,
                     format!("the pattern does not compile: {e}"),
                     "a linear-time pattern (no backreferences or lookaround)",
                     &Value::String(p.regex),

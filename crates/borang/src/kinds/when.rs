@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 
 use super::choice::is_option;
 use crate::known_keys;
-use crate::problem::{Cx, FromValue};
+use crate::problem::{Code, Cx, FromValue};
 use crate::rules::field_reference;
 use crate::value::Value;
 use crate::values::{FieldValue, Values};
@@ -87,7 +87,7 @@ fn condition(cx: &mut Cx, c: ConditionSpec, covered: &[String]) -> Option<Condit
     field_reference(cx, &c.field, covered);
     let given = [c.equals.is_some(), c.not_equals.is_some(), c.one_of.is_some(), c.filled.is_some()];
     if given.iter().filter(|g| **g).count() != 1 {
-        cx.problem("give exactly one of `equals`, `notEquals`, `oneOf`, `filled`");
+        cx.problem(Code::ConditionTest, "give exactly one of `equals`, `notEquals`, `oneOf`, `filled`");
         return None;
     }
     Some(match (c.equals, c.not_equals, c.one_of, c.filled) {

@@ -11,7 +11,7 @@ use schemars::JsonSchema;
 use crate::check::SectionCx;
 use crate::known_keys;
 use crate::messages::{self, Args, Key};
-use crate::problem::{Cx, FromValue};
+use crate::problem::{Code, Cx, FromValue};
 use crate::rules::{check, group_meta, member, Meta};
 use crate::spec::{Check, Detailed, Lang, Message, Severity};
 use crate::value::Value;
@@ -74,16 +74,19 @@ pub(crate) fn compile(cx: &mut Cx, l: Limits) -> Bounds {
     let max = member(cx, "max", l.max, &group);
     if let (Some((lo, _)), Some((hi, _))) = (&min, &max) {
         if lo > hi {
-            cx.key("min", |cx| cx.expected(format!("at most max ({hi})"), lo.to_string()));
+            cx.key("min", |cx| cx.expected_with(Code::MinAboveMax, format!("at most max ({hi})"), lo.to_string()));
         }
     }
     if let Some((0, _)) = &max {
-        cx.key("max", |cx| cx.expected("a maximum above 0", "0"));
+        cx.key("max", |cx| cx.expected_with(Code::OutOfRange, "a maximum above 0", "0"));
     }
     if let Some(Check::Detailed(Detailed { severity: Some(Severity::Error), .. })) = &l.warn_at {
         cx.key("warnAt", |cx| {
             cx.key("severity", |cx| {
-                cx.problem("`warnAt` gives a warning before the limit; an error is what `max` gives")
+                cx.problem(
+                    Code::WarnAtIsAWarning,
+                    "`warnAt` gives a warning before the limit; an error is what `max` gives",
+                )
             })
         });
     }
@@ -91,12 +94,18 @@ pub(crate) fn compile(cx: &mut Cx, l: Limits) -> Bounds {
         (None, _) => None,
         (Some(_), None) if l.max_unreadable => None,
         (Some(_), None) => {
-            cx.key("warnAt", |cx| cx.problem("`warnAt` is a fraction of `max`, and there is no `max`"));
+            cx.key("warnAt", |cx| {
+                cx.problem(Code::WarnAtWithoutMax, "`warnAt` is a fraction of `max`, and there is no `max`")
+            });
             None
         }
         (Some((f, _)), Some(_)) if !(f > 0.0 && f < 1.0) => {
             cx.key("warnAt", |cx| {
-                cx.expected("a fraction between 0 and 1, such as 0.9", messages::decimal(f, Lang::En))
+                cx.expected_with(
+                    Code::OutOfRange,
+                    "a fraction between 0 and 1, such as 0.9",
+                    messages::decimal(f, Lang::En),
+                )
             });
             None
         }
