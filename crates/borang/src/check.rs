@@ -16,12 +16,15 @@ use crate::values::{FieldValue, FileMeta, Values};
 pub struct Report {
     /// No error anywhere (warnings don't count).
     pub valid: bool,
+    /// Errors over all sections that apply.
     pub errors: u32,
+    /// Warnings over all sections that apply.
     pub warnings: u32,
     /// Sections that apply and have nothing missing or wrong.
     pub complete: u32,
     /// Sections that apply (skipped ones are not counted).
     pub total: u32,
+    /// Every section, in form order (skipped ones included).
     pub sections: Vec<SectionReport>,
 }
 
@@ -29,14 +32,21 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SectionReport {
+    /// The section's id.
     pub id: String,
+    /// The section's title.
     pub title: String,
+    /// Its state.
     pub status: Status,
+    /// Words in its fields, counted as the rules say.
     pub words: u32,
+    /// Characters (extended grapheme clusters, line breaks not counted).
     pub chars: u32,
+    /// Characters, white space not counted either.
     pub chars_no_spaces: u32,
     /// The limits that applied.
     pub limits: AppliedLimits,
+    /// What is missing or wrong, errors and warnings.
     pub messages: Vec<ReportMessage>,
 }
 
@@ -45,10 +55,15 @@ pub struct SectionReport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// Filled and nothing wrong.
     Ok,
+    /// Warnings only.
     Warning,
+    /// At least one error.
     Error,
+    /// Nothing entered.
     Empty,
+    /// A `when` condition excludes it.
     Skipped,
 }
 
@@ -59,7 +74,9 @@ pub struct ReportMessage {
     /// `chars.min`, `chars.warnAt`, `format`, `pattern`, `choice`, `checked.min`,
     /// `checked.max`, `files.accept`, `files.maxBytes`, `files.maxFiles`, `compare`.
     pub rule: &'static str,
+    /// Errors block submission; warnings never do.
     pub severity: Severity,
+    /// The message, in the language asked for.
     pub text: String,
     /// The field the message is about, when it is about one field of the section.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -71,23 +88,31 @@ pub struct ReportMessage {
 #[serde(rename_all = "camelCase")]
 pub struct AppliedLimits {
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Word limits.
     pub words: Option<Range>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Character limits.
     pub chars: Option<Range>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// How many options may be chosen.
     pub checked: Option<Range>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Most files.
     pub max_files: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Largest size of one file, in bytes.
     pub max_bytes: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+/// A minimum, a maximum and the count from which a warning is given.
 pub struct Range {
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The minimum.
     pub min: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// The maximum.
     pub max: Option<u32>,
     /// The count from which a warning is given.
     #[serde(skip_serializing_if = "Option::is_none")]

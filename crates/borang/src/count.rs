@@ -121,10 +121,15 @@ pub enum WordCountMode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TextStats {
+    /// Words.
     pub words: u32,
+    /// Characters (extended grapheme clusters, line breaks not counted).
     pub chars: u32,
+    /// Characters, white space not counted either.
     pub chars_no_spaces: u32,
+    /// Sentences.
     pub sentences: u32,
+    /// Paragraphs (non-empty lines).
     pub paragraphs: u32,
 }
 

@@ -47,7 +47,10 @@ pub enum FormatError {
     /// Letters or other non-digit symbols where only digits and separators belong.
     NotDigits,
     /// Identifier has the wrong number of digits ("NIP harus 18 digit angka; ditemukan 17").
-    WrongDigitCount { found: usize },
+    WrongDigitCount {
+        /// How many digits there are.
+        found: usize,
+    },
     /// Not a number ("Bukan angka"): letters, `%`, bad grouping such as `"1.50.000"`.
     NotANumber,
     /// A number too large to represent (overflows `f64`).
@@ -75,6 +78,7 @@ pub struct Url<'a> {
     pub scheme: &'a str,
     /// Host as typed; IPv6 without brackets. Compare with [`host_matches`].
     pub host: &'a str,
+    /// The port, when given.
     pub port: Option<u16>,
     /// Path including the leading `/`, or `""`.
     pub path: &'a str,
@@ -382,8 +386,11 @@ fn grouped(s: &str, sep: char) -> bool {
 /// A calendar date; orders chronologically. Displays as ISO `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year, 1 to 9999.
     pub year: i32,
+    /// The month, 1 to 12.
     pub month: u8,
+    /// The day of the month.
     pub day: u8,
 }
 

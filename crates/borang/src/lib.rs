@@ -18,6 +18,8 @@
 //! assert_eq!(report.sections[0].messages[0].text, "Ringkasan berisi 5 kata; batasnya 3 kata.");
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod count;
 pub mod format;
 pub mod infer;

@@ -60,7 +60,9 @@ pub const MAX_MATCH_STEPS: u64 = 10_000_000;
 /// Why a pattern was refused; `offset` counts chars from the start of the pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternError {
+    /// Where in the pattern, in chars.
     pub offset: usize,
+    /// What is wrong.
     pub message: String,
 }
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 pub struct Preset {
     /// The name to use in `--rules` or `"extends"`.
     pub name: &'static str,
+    /// The form's title.
     pub title: &'static str,
     /// Where its structure and limits come from.
     pub source: &'static str,

@@ -124,8 +124,10 @@ pub struct Problem {
     /// What is wrong, in English.
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// What was expected there.
     pub expected: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// What was found instead.
     pub found: Option<String>,
     /// For an unknown key: the keys that are known at that place.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -160,6 +162,7 @@ impl fmt::Display for Problem {
 /// Every problem of a rules file that could not be compiled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RulesError {
+    /// Every problem, in the order of the file.
     pub problems: Vec<Problem>,
 }
 

@@ -40,15 +40,22 @@ pub struct Rules {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SectionInfo {
+    /// The section's id.
     pub id: String,
+    /// The section's title.
     pub title: String,
+    /// The fields it covers.
     pub fields: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Help text for the applicant.
     pub help: Option<String>,
+    /// Whether it must be filled.
     pub required: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Its word maximum.
     pub max_words: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Its word minimum.
     pub min_words: Option<u32>,
     /// Other fields whose values this section's result depends on: those its conditions
     /// read (whether it applies) and those it is compared with.
@@ -139,6 +146,7 @@ impl Rules {
         }
     }
 
+    /// The form's title.
     pub fn title(&self) -> &str {
         &self.title
     }
@@ -148,10 +156,12 @@ impl Rules {
         self.lang
     }
 
+    /// How words are counted.
     pub fn word_count(&self) -> WordCountMode {
         self.word_count
     }
 
+    /// Where the form's structure and limits come from.
     pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }

@@ -192,7 +192,9 @@ impl<T> Check<T> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Blocks submission.
     Error,
+    /// Shown, never blocks.
     Warning,
 }
 

@@ -12,11 +12,17 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Value {
     #[default]
+    /// `null`.
     Null,
+    /// `true` or `false`.
     Bool(bool),
+    /// A number.
     Number(f64),
+    /// A string.
     String(String),
+    /// An array.
     Array(Vec<Value>),
+    /// An object, its keys in the order written (repeated keys kept).
     Object(Vec<(String, Value)>),
 }
 
@@ -87,6 +93,7 @@ impl Value {
         }
     }
 
+    /// The string, when it is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),
