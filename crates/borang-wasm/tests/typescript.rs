@@ -17,6 +17,8 @@ fn ts_name(name: &str) -> String {
     match name {
         "RulesSpec" => "RulesFile".into(),
         "Code" => "ProblemCode".into(),
+        "Problem" => "RulesProblem".into(),
+        "Preset" => "PresetInfo".into(),
         other => other.into(),
     }
 }
@@ -165,25 +167,68 @@ fn generate(schema: &Value) -> String {
             out += &gen.declaration(name, def);
         }
     }
-    // The codes of the problems a rules file can have (`RulesProblem.code`).
-    let codes = schemars::schema_for!(borang::Code).to_value();
-    out.push('\n');
-    out += &gen.declaration("ProblemCode", &codes);
     out
 }
 
-#[test]
-fn the_rules_file_types_are_up_to_date() {
-    let fresh = generate(&borang::rules_schema());
-    let path = format!("{}/src/rules.d.ts.txt", env!("CARGO_MANIFEST_DIR"));
+/// The types of what the API returns (reports, sections, counts, presets, problems), from the
+/// schema of the Rust types as they serialize.
+fn generate_api() -> String {
+    fn schema<T: schemars::JsonSchema>() -> Value {
+        let settings = schemars::generate::SchemaSettings::default().for_serialize();
+        settings.into_generator().into_root_schema_for::<T>().to_value()
+    }
+    let roots = [
+        ("Report", schema::<borang::Report>()),
+        ("SectionInfo", schema::<borang::SectionInfo>()),
+        ("TextStats", schema::<borang::TextStats>()),
+        ("Preset", schema::<borang::Preset>()),
+        ("Problem", schema::<borang::Problem>()),
+    ];
+    let mut out = String::from(
+        "// The types of what the API returns. Generated from the Rust types (as they serialize) by\n\
+         // crates/borang-wasm/tests/typescript.rs; do not edit.\n",
+    );
+    let mut done: Vec<String> = Vec::new();
+    for (name, root) in &roots {
+        let empty = Map::new();
+        let defs = root.get("$defs").and_then(Value::as_object).unwrap_or(&empty);
+        let gen = Gen { defs };
+        let mut items: Vec<(&str, &Value)> = vec![(name, root)];
+        items.extend(defs.iter().map(|(n, d)| (n.as_str(), d)));
+        for (n, def) in items {
+            // `Severity` is a rules file's type too.
+            if done.iter().any(|d| d == n) || n == "Severity" {
+                continue;
+            }
+            done.push(n.to_owned());
+            out.push('\n');
+            out += &gen.declaration(n, def);
+        }
+    }
+    out
+}
+
+/// Compares a generated file with the committed one (rewriting it when asked).
+fn up_to_date(file: &str, fresh: &str) {
+    let path = format!("{}/src/{file}", env!("CARGO_MANIFEST_DIR"));
     if std::env::var_os("BORANG_UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &fresh).unwrap();
+        std::fs::write(&path, fresh).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == fresh,
-        "crates/borang-wasm/src/rules.d.ts.txt is stale: run `BORANG_UPDATE_SCHEMA=1 cargo test -p borang-wasm --test typescript`"
+        "crates/borang-wasm/src/{file} is stale: run `BORANG_UPDATE_SCHEMA=1 cargo test -p borang-wasm --test typescript`"
     );
+}
+
+#[test]
+fn the_rules_file_types_are_up_to_date() {
+    up_to_date("rules.d.ts.txt", &generate(&borang::rules_schema()));
+}
+
+#[test]
+fn the_api_types_are_up_to_date() {
+    up_to_date("api.d.ts.txt", &generate_api());
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::spec::{Lang, Severity};
 use crate::values::{FieldValue, FileMeta, Values};
 
 /// The result of checking a whole form.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// No error anywhere (warnings don't count).
@@ -29,7 +29,7 @@ pub struct Report {
 }
 
 /// The result of checking one section.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SectionReport {
     /// The section's id.
@@ -52,7 +52,7 @@ pub struct SectionReport {
 
 /// A section's state, worst first: `skipped` when a condition excludes it, `empty` when
 /// nothing was entered, then `error`, `warning`, `ok`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Filled and nothing wrong.
@@ -68,7 +68,7 @@ pub enum Status {
 }
 
 /// One finding.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct ReportMessage {
     /// Which check: `required`, `words.max`, `words.min`, `words.warnAt`, `chars.max`,
     /// `chars.min`, `chars.warnAt`, `format`, `pattern`, `choice`, `checked.min`,
@@ -84,7 +84,7 @@ pub struct ReportMessage {
 }
 
 /// Limits in force for a section; absent ones are left out.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct AppliedLimits {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,7 +104,7 @@ pub struct AppliedLimits {
     pub max_bytes: Option<u64>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 /// A minimum, a maximum and the count from which a warning is given.
 pub struct Range {

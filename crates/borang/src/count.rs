@@ -118,7 +118,7 @@ pub enum WordCountMode {
 }
 
 /// Everything counted in one text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TextStats {
     /// Words.

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 /// A ruleset shipped with borang.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Preset {
     /// The name to use in `--rules` or `"extends"`.
     pub name: &'static str,

@@ -114,7 +114,7 @@ impl fmt::Display for Code {
 }
 
 /// One problem in a rules file: where, what, and what was expected instead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     /// What kind of problem, for tools and tests to match on.

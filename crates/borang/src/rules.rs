@@ -37,7 +37,7 @@ pub struct Rules {
 }
 
 /// What the DOM layer needs to know of a section to find and label its fields.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SectionInfo {
     /// The section's id.
@@ -69,9 +69,23 @@ pub struct SectionInfo {
     pub accept: Option<Vec<String>>,
     /// The format a text value must have: `url`, `email`, `phone`, `digits`, `number`, `date`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<FormatName>")]
     pub format: Option<&'static str>,
     /// Whether the section counts chosen options (`checked.min`/`checked.max`).
     pub checked: bool,
+}
+
+/// The names [`SectionInfo::format`] takes, for its schema.
+#[allow(dead_code)]
+#[derive(schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum FormatName {
+    Url,
+    Email,
+    Phone,
+    Digits,
+    Number,
+    Date,
 }
 
 #[derive(Debug, Clone)]
