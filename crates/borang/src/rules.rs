@@ -75,7 +75,7 @@ pub struct SectionInfo {
     pub checked: bool,
 }
 
-/// The names [`SectionInfo::format`] takes, for its schema.
+/// The formats a section's `format` names (in `SectionInfo`), for its schema.
 #[allow(dead_code)]
 #[derive(schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
