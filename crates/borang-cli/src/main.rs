@@ -14,8 +14,8 @@ Usage:
       Count words, characters, sentences and paragraphs of FILE (stdin if absent).
   borang check --rules RULES [--lang id|en] [--format json|text] VALUES.json...
       Check drafts (field name → value, as JSON). RULES is a rules file or a preset name.
-  borang rules check FILE
-      Report every problem of a rules file, each with its path.
+  borang rules check [--format json|text] FILE
+      Report every problem of a rules file, each with its path (and, as JSON, its code).
   borang rules schema
       Print the JSON Schema of rules files.
   borang presets
@@ -58,7 +58,7 @@ fn run(args: &[String]) -> Result<ExitCode, Fatal> {
         }
         ["count", rest @ ..] => cmd_count(rest),
         ["check", rest @ ..] => cmd_check(rest),
-        ["rules", "check", file] => cmd_rules_check(file),
+        ["rules", "check", rest @ ..] => cmd_rules_check(rest),
         ["rules", "schema"] => {
             println!("{}", serde_json::to_string_pretty(&borang::rules_schema())?);
             Ok(ExitCode::SUCCESS)
@@ -237,9 +237,26 @@ fn write_text(out: &mut impl Write, title: &str, report: &Report, lang: Lang, co
     )
 }
 
-fn cmd_rules_check(file: &str) -> Result<ExitCode, Fatal> {
+fn cmd_rules_check(args: &[&str]) -> Result<ExitCode, Fatal> {
+    let opts = parse_opts(args, &["format"])?;
+    let [file] = opts.positional.as_slice() else {
+        return Err(Fatal("`rules check` takes one rules file; see `borang --help`".into()));
+    };
+    let json = match opts.get("format").unwrap_or("text") {
+        "json" => true,
+        "text" => false,
+        other => return Err(Fatal(format!("unknown format `{other}`; expected json or text"))),
+    };
     let text = read_input(Some(file))?;
-    match Rules::from_json(&text) {
+    let result = Rules::from_json(&text);
+    if json {
+        // Problems as data: `{"file", "valid", "problems": [{"code", "path", "message", …}]}`.
+        let problems = result.as_ref().err().map(|e| e.problems.as_slice()).unwrap_or_default();
+        let out = serde_json::json!({"file": file, "valid": result.is_ok(), "problems": problems});
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(if result.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+    }
+    match result {
         Ok(rules) => {
             println!("{file}: ok — {} ({} sections)", rules.title(), rules.sections_info().len());
             Ok(ExitCode::SUCCESS)

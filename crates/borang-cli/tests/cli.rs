@@ -129,6 +129,25 @@ fn rules_check_lists_every_problem() {
         let o = borang(&["rules", "check", &root(&format!("rules/{preset}.json"))], "");
         assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     }
+    // As JSON, each problem is data with a stable code.
+    let o = borang(&["rules", "check", "--format", "json", bad.to_str().unwrap()], "");
+    assert_eq!(o.status.code(), Some(1));
+    let out: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(out["valid"], false);
+    let codes: Vec<(&str, &str)> = out["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["path"].as_str().unwrap(), p["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        codes,
+        [("lang", "unknown-value"), ("sections[0].wrods", "unknown-key"), ("sections[1].id", "duplicate-id")]
+    );
+    let o = borang(&["rules", "check", "--format=json", &root("rules/kipp-2023.json")], "");
+    assert_eq!(o.status.code(), Some(0));
+    let out: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((&out["valid"], out["problems"].as_array().map(Vec::len)), (&serde_json::Value::Bool(true), Some(0)));
 }
 
 #[test]

@@ -34,16 +34,20 @@ mod wasm {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
+    /// The types of a rules file (`RulesFile`, `Lang`, `WordCountMode`, `Severity`, …),
+    /// generated from its JSON Schema by `tests/typescript.rs`, which fails when it is stale.
+    #[wasm_bindgen(typescript_custom_section)]
+    const TS_RULES_FILE: &'static str = include_str!("rules.d.ts.txt");
+
+    /// The types of what the API returns (`Report`, `SectionInfo`, `TextStats`, `PresetInfo`,
+    /// `RulesProblem`, …), generated from the Rust types by `tests/typescript.rs`.
+    #[wasm_bindgen(typescript_custom_section)]
+    const TS_API: &'static str = include_str!("api.d.ts.txt");
+
     #[wasm_bindgen(typescript_custom_section)]
     const TS_TYPES: &'static str = r#"
 /** A rules file: its JSON text, or the parsed object. */
-export type RulesInput = string | object;
-/** Language of the messages. */
-export type Lang = "id" | "en";
-/** How words are counted: LibreOffice Writer's rules, or Unicode (UAX #29) word segments. */
-export type WordCountMode = "office" | "unicode";
-export type Status = "ok" | "warning" | "error" | "empty" | "skipped";
-export type Severity = "error" | "warning";
+export type RulesInput = string | RulesFile;
 
 export interface ValidatorOptions {
   /** Language of the messages; defaults to the rules file's `lang`. */
@@ -57,84 +61,6 @@ export interface ChosenOption { value: string; label?: string; }
 /** A form snapshot: field name → value. Missing and `null` fields are empty. */
 export type FormValues = Record<string, string | string[] | FileMeta | FileMeta[] | ChosenOption | ChosenOption[] | null>;
 
-export interface TextStats {
-  words: number;
-  /** Extended grapheme clusters, line breaks not counted. */
-  chars: number;
-  /** The same, whitespace not counted either. */
-  charsNoSpaces: number;
-  sentences: number;
-  paragraphs: number;
-}
-
-export interface Range { min?: number; max?: number; warnAt?: number; }
-export interface AppliedLimits {
-  words?: Range;
-  chars?: Range;
-  checked?: Range;
-  maxFiles?: number;
-  maxBytes?: number;
-}
-export interface ReportMessage {
-  /** Which check: "required", "words.max", "format", … */
-  rule: string;
-  severity: Severity;
-  text: string;
-  /** The field the message is about, when it is about one field. */
-  field?: string;
-}
-export interface SectionReport {
-  id: string;
-  title: string;
-  status: Status;
-  words: number;
-  chars: number;
-  charsNoSpaces: number;
-  limits: AppliedLimits;
-  messages: ReportMessage[];
-}
-export interface Report {
-  /** No error anywhere (warnings don't count). */
-  valid: boolean;
-  errors: number;
-  warnings: number;
-  /** Sections that apply and have no error. */
-  complete: number;
-  /** Sections that apply. */
-  total: number;
-  sections: SectionReport[];
-}
-
-export interface SectionInfo {
-  id: string;
-  title: string;
-  fields: string[];
-  help?: string;
-  required: boolean;
-  maxWords?: number;
-  minWords?: number;
-  /** Other fields this section's result depends on (its conditions, its comparisons). */
-  dependsOn?: string[];
-  /** The allowed values, when the section has a `choice` check. */
-  choice?: string[];
-  /** Accepted file types (`.pdf`, `application/pdf`, `image/*`), when it checks files. */
-  accept?: string[];
-  /** The format a text value must have. */
-  format?: "url" | "email" | "phone" | "digits" | "number" | "date";
-  /** Whether it counts chosen options (`checked.min`/`checked.max`). */
-  checked: boolean;
-}
-export interface PresetInfo { name: string; title: string; source: string; }
-
-/** One problem in a rules file. `path` is like `sections[3].words.max` ("" for the whole file). */
-export interface RulesProblem {
-  path: string;
-  message: string;
-  expected?: string;
-  found?: string;
-  /** For an unknown key: the keys known at that place. */
-  known?: string[];
-}
 /** What `new Validator` and `Validator.preset` throw for bad rules. */
 export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
 "#;
@@ -287,7 +213,7 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
         match input.as_string() {
             Some(text) => Rules::from_json(&text),
             None => read_js(&input)
-                .map_err(|e| RulesError::single("", format!("not a JSON value: {e}")))
+                .map_err(|e| RulesError::single(borang::Code::NotJson, "", format!("not a JSON value: {e}")))
                 .and_then(Rules::from_value),
         }
     }

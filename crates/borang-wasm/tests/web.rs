@@ -98,6 +98,12 @@ fn bad_rules_throw_an_error_listing_every_problem() {
     let unknown = Array::from(&problems).iter().find(|p| string(p, "path") == "sections[0].wordz").unwrap();
     let known: Vec<String> = Array::from(&get(&unknown, "known")).iter().filter_map(|k| k.as_string()).collect();
     assert!(known.contains(&"words".to_owned()), "{known:?}");
+    // Problems are data: each has a stable code beside its text.
+    let code_of = |path: &str| {
+        Array::from(&problems).iter().find(|p| string(p, "path") == path).map(|p| string(&p, "code")).unwrap()
+    };
+    assert_eq!(code_of("sections[0].wordz"), "unknown-key");
+    assert_eq!(code_of("title"), "expected-type");
 
     // The same problems, as data, for a rules editor.
     let linted: JsValue = lint_rules(json(bad).unchecked_into()).unwrap().into();

@@ -118,13 +118,18 @@ pub enum WordCountMode {
 }
 
 /// Everything counted in one text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TextStats {
+    /// Words.
     pub words: u32,
+    /// Characters (extended grapheme clusters, line breaks not counted).
     pub chars: u32,
+    /// Characters, white space not counted either.
     pub chars_no_spaces: u32,
+    /// Sentences.
     pub sentences: u32,
+    /// Paragraphs (non-empty lines).
     pub paragraphs: u32,
 }
 

@@ -96,12 +96,14 @@ pub enum FieldKind {
 pub struct FieldDescription {
     /// The field's name in form values (`name`, else `id`).
     pub key: String,
+    /// What kind of control it is.
     pub kind: FieldKind,
     /// The best label text found; may hold hints, `*`, `:` and numbering.
     pub title: Option<String>,
     /// Other texts near the field, most specific first: `aria-describedby` help, placeholder,
     /// hint elements, the fieldset's legend …
     pub hints: Vec<String>,
+    /// HTML `required`.
     pub required: bool,
     /// HTML `minlength` (characters).
     pub min_length: Option<u32>,
@@ -136,6 +138,7 @@ pub struct Inferred {
     /// The rules document, for [`Rules::from_value`](crate::Rules::from_value). It has no
     /// `lang`, so messages default to Indonesian; add `"lang": "en"` to change that.
     pub rules: Value,
+    /// What the inference noticed and decided (limits left out, conflicts).
     pub notes: Vec<Note>,
     /// For each section of `rules`, in order: where its title, `required` and each limit
     /// came from on the page, so an admin can see why (`attachment.explain()`).
@@ -150,6 +153,7 @@ pub struct Explained {
     pub section: String,
     /// The field (`name`, `id`, `name@2` or a CSS selector).
     pub field: String,
+    /// The title given to the section.
     pub title: String,
     /// Where the title came from: `label “…”`, or `name "…"` when the page gave no label.
     pub title_from: String,
@@ -169,6 +173,7 @@ pub struct Explained {
 pub struct ExplainedLimit {
     /// `words.max`, `chars.min`, `files.maxBytes` …
     pub limit: &'static str,
+    /// Its value (a count, or bytes).
     pub value: u64,
     /// `label “Ringkasan (maksimal 200 kata)”`, `hint “Minimal 200 kata”`, `maxlength="300"` …
     pub from: String,
@@ -180,44 +185,98 @@ pub struct ExplainedLimit {
 pub enum Note {
     /// `maxlength` cuts the text far short of its word limit (see [`maxlength_cuts_words`]); it
     /// was not used as a character limit. The DOM layer may remove the attribute.
-    MaxLengthCutsWords { field: String, max_length: u32, max_words: u32 },
+    MaxLengthCutsWords {
+        /// The field.
+        field: String,
+        /// Its `maxlength`.
+        max_length: u32,
+        /// The word limit the page states.
+        max_words: u32,
+    },
     /// borang's pattern engine refuses the pattern; it was left out (the browser still
     /// enforces it on submit).
-    PatternNotSupported { field: String, pattern: String, reason: String },
+    PatternNotSupported {
+        /// The field.
+        field: String,
+        /// The pattern as the page gives it.
+        pattern: String,
+        /// Why borang's engine refuses it.
+        reason: String,
+    },
     /// Two sources give different values for one bound (`limit`, e.g. `words.max`); the first
     /// (attributes, then the label, then hints, most specific first) was kept. `kept_from` and
     /// `ignored_from` name the page texts (`label “…”`, `hint “…”`, `maxlength="300"`).
     ConflictingLimits {
+        /// The field.
         field: String,
+        /// The bound (`words.max`, …).
         limit: &'static str,
+        /// The value kept.
         kept: u64,
+        /// The value left out.
         ignored: u64,
+        /// Where the kept value came from.
         kept_from: String,
+        /// Where the value left out came from.
         ignored_from: String,
     },
     /// Two texts give the same number as opposite bounds ("maksimal 200" in the label,
     /// "Minimal 200" in a hint): one of them is a slip. The earlier source (as for
     /// `ConflictingLimits`) was kept; `ignored` is the bound left out (`words.min`).
     OppositeLimits {
+        /// The field.
         field: String,
+        /// The bound kept (`words.max`, …).
         kept: &'static str,
+        /// The bound left out.
         ignored: &'static str,
+        /// The number both texts give.
         value: u64,
+        /// Where the kept bound came from.
         kept_from: String,
+        /// Where the bound left out came from.
         ignored_from: String,
     },
     /// The minimum (`limit`: `words`, `chars` or `checked`) is above the maximum; it was left out.
-    MinAboveMax { field: String, limit: &'static str, min: u64, max: u64 },
+    MinAboveMax {
+        /// The field.
+        field: String,
+        /// Which limit (`words`, `chars` or `checked`).
+        limit: &'static str,
+        /// The minimum found.
+        min: u64,
+        /// The maximum found.
+        max: u64,
+    },
     /// Not `required` in HTML, but the label says so (`*`, `(wajib)`): checked as required.
-    RequiredFromLabel { field: String },
+    RequiredFromLabel {
+        /// The field.
+        field: String,
+    },
     /// An `accept` entry that is no file type (`pdf` instead of `.pdf`); browsers ignore it too.
-    AcceptIgnored { field: String, entry: String },
+    AcceptIgnored {
+        /// The field.
+        field: String,
+        /// The entry.
+        entry: String,
+    },
     /// A second description of a field already described; it was ignored.
-    DuplicateField { field: String },
+    DuplicateField {
+        /// The field.
+        field: String,
+    },
     /// The description at this index has no key; it was skipped.
-    Unnamed { index: usize },
+    Unnamed {
+        /// Its index.
+        index: usize,
+    },
     /// More fields than a form may have sections ([`MAX_SECTIONS`]); the rest were skipped.
-    TooManyFields { kept: usize, skipped: usize },
+    TooManyFields {
+        /// Fields kept.
+        kept: usize,
+        /// Fields skipped.
+        skipped: usize,
+    },
     /// No field could be described: the document has no sections, and `Rules::from_value`
     /// refuses it.
     NoFields,
@@ -288,7 +347,9 @@ impl fmt::Display for Note {
 /// Lower and upper bounds read from text; `None` where the text gives none.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Limit {
+    /// The lower bound.
     pub min: Option<u32>,
+    /// The upper bound.
     pub max: Option<u32>,
 }
 
@@ -674,7 +735,7 @@ fn files(f: &FieldDescription, sources: &Sources, why: &mut Explained, notes: &m
     let mut out = Vec::new();
     let mut accept = Vec::new();
     for entry in f.accept.as_deref().unwrap_or_default().split(',').map(str::trim).filter(|e| !e.is_empty()) {
-        if crate::rules::Accept::parse(entry).is_some() {
+        if crate::kinds::files::Accept::parse(entry).is_some() {
             accept.push(text(entry));
         } else {
             notes.push(Note::AcceptIgnored { field: field.to_owned(), entry: entry.to_owned() });

@@ -18,6 +18,8 @@
 //! assert_eq!(report.sections[0].messages[0].text, "Ringkasan berisi 5 kata; batasnya 3 kata.");
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod count;
 pub mod format;
 pub mod infer;
@@ -26,6 +28,9 @@ pub mod pattern;
 pub mod ui;
 
 mod check;
+mod kinds;
+#[rustfmt::skip]
+mod known_keys;
 mod messages;
 mod presets;
 mod problem;
@@ -38,7 +43,7 @@ pub use check::{AppliedLimits, Range, Report, ReportMessage, SectionReport, Stat
 pub use count::{count, TextStats, WordCountMode};
 pub use infer::{infer_rules, FieldDescription, FieldKind, Inferred, Note};
 pub use presets::{all as presets, find as find_preset, Preset};
-pub use problem::{Problem, RulesError};
+pub use problem::{Code, Problem, RulesError};
 pub use rules::{Rules, SectionInfo, MAX_RULES_BYTES, MAX_SECTIONS};
 pub use spec::{Lang, RulesSpec, Severity};
 pub use value::Value;

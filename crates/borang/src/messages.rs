@@ -38,6 +38,41 @@ pub(crate) enum Key {
     Compare,
 }
 
+/// Every key, for tests that each belongs to one rule kind.
+#[cfg(test)]
+pub(crate) const ALL_KEYS: &[Key] = &[
+    Key::Required,
+    Key::WordsMax,
+    Key::WordsMin,
+    Key::WordsNear,
+    Key::CharsMax,
+    Key::CharsMin,
+    Key::CharsNear,
+    Key::UrlInvalid,
+    Key::UrlScheme,
+    Key::UrlHost,
+    Key::Email,
+    Key::Phone,
+    Key::DigitsCount,
+    Key::DigitsOnly,
+    Key::Number,
+    Key::NumberMin,
+    Key::NumberMax,
+    Key::Date,
+    Key::DateMin,
+    Key::DateMax,
+    Key::Pattern,
+    Key::PatternDescribed,
+    Key::PatternTooCostly,
+    Key::Choice,
+    Key::CheckedMin,
+    Key::CheckedMax,
+    Key::FileType,
+    Key::FileSize,
+    Key::FileCount,
+    Key::Compare,
+];
+
 /// The placeholders a template may use. Custom messages are checked against this list.
 pub(crate) const PLACEHOLDERS: &[&str] = &[
     "title",

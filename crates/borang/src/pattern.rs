@@ -1,5 +1,11 @@
 //! Field patterns: a small, linear-time matcher with no backtracking.
 //!
+//! **Why hand-written** (measured 2026-12-05, `pkg/borang_bg.wasm` after `wasm-opt -Oz`, gzip -9):
+//! with `regex-lite` 0.1 doing compile and match in its place the module grows from 218,448 to
+//! 233,418 bytes, **+14,970 bytes (+6.9 %)**. Kept: besides the bytes, `regex-lite` reads Rust's
+//! syntax, not the ECMAScript subset HTML `pattern` uses (`\u{…}`, `(?<name>…)`, `[\b]`, class
+//! rules), folds case differently, and has no step budget for [`Pattern::is_match_within`].
+//!
 //! Semantics follow the HTML `pattern` attribute: the pattern must match the
 //! **whole** value, as if written `^(?:p)$`. Matching works on Unicode `char`s.
 //!
@@ -60,7 +66,9 @@ pub const MAX_MATCH_STEPS: u64 = 10_000_000;
 /// Why a pattern was refused; `offset` counts chars from the start of the pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatternError {
+    /// Where in the pattern, in chars.
     pub offset: usize,
+    /// What is wrong.
     pub message: String,
 }
 

@@ -3,10 +3,11 @@
 use serde::Serialize;
 
 /// A ruleset shipped with borang.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Preset {
     /// The name to use in `--rules` or `"extends"`.
     pub name: &'static str,
+    /// The form's title.
     pub title: &'static str,
     /// Where its structure and limits come from.
     pub source: &'static str,

@@ -6,17 +6,128 @@ use serde::Serialize;
 
 use crate::value::Value;
 
+/// What kind of problem a [`Problem`] is: a stable name for tools and tests to match on (the
+/// `message` is prose and may change). Serialized in kebab-case (`unknown-key`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Code {
+    /// The rules file is larger than [`crate::MAX_RULES_BYTES`].
+    TooLarge,
+    /// The text is not JSON.
+    NotJson,
+    /// A value of the wrong type (a string where a number goes, …).
+    ExpectedType,
+    /// A key the object does not take; `known` lists those it does.
+    UnknownKey,
+    /// A key given twice in one object.
+    RepeatedKey,
+    /// A required key is missing.
+    MissingKey,
+    /// A name outside its list (a language, a format type, an operator, a severity).
+    UnknownValue,
+    /// A value of the right type that is not valid (a section id, a host, a file type, a date).
+    InvalidValue,
+    /// A name, id, title or list that is empty.
+    EmptyValue,
+    /// `extends` names no preset; `known` lists the presets.
+    UnknownPreset,
+    /// Presets extend each other too deeply.
+    ExtendsTooDeep,
+    /// With `extends`, `null` for a section the preset does not have.
+    UnknownSection,
+    /// A condition or comparison reads a field no section covers.
+    UnknownFieldReference,
+    /// A custom message uses a placeholder that does not exist.
+    UnknownPlaceholder,
+    /// More sections than [`crate::MAX_SECTIONS`].
+    TooManySections,
+    /// A form without sections.
+    NoSections,
+    /// A section that covers no field.
+    NoFields,
+    /// Two sections with the same id.
+    DuplicateId,
+    /// `severity` or `message` given both beside `value` and inside it.
+    GivenTwice,
+    /// A minimum above its maximum.
+    MinAboveMax,
+    /// A number outside what the check takes (a maximum of 0, a `warnAt` not between 0 and 1).
+    OutOfRange,
+    /// An option of another kind (`hosts` on a date format, …).
+    NotApplicable,
+    /// A pattern that does not compile to a linear-time matcher.
+    InvalidPattern,
+    /// A condition must give exactly one of `equals`, `notEquals`, `oneOf`, `filled`.
+    ConditionTest,
+    /// `warnAt` with no `max` to be a fraction of.
+    WarnAtWithoutMax,
+    /// `warnAt` given the severity `error`.
+    WarnAtIsAWarning,
+}
+
+impl Code {
+    /// The code as tools see it: `unknown-key`, `expected-type`, ….
+    ///
+    /// # Example
+    /// ```
+    /// let err = borang::Rules::from_json(r#"{"title": "x", "sections": [], "sectons": []}"#).unwrap_err();
+    /// assert_eq!(err.problems[0].code.as_str(), "unknown-key");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        use Code::*;
+        match self {
+            TooLarge => "too-large",
+            NotJson => "not-json",
+            ExpectedType => "expected-type",
+            UnknownKey => "unknown-key",
+            RepeatedKey => "repeated-key",
+            MissingKey => "missing-key",
+            UnknownValue => "unknown-value",
+            InvalidValue => "invalid-value",
+            EmptyValue => "empty-value",
+            UnknownPreset => "unknown-preset",
+            ExtendsTooDeep => "extends-too-deep",
+            UnknownSection => "unknown-section",
+            UnknownFieldReference => "unknown-field-reference",
+            UnknownPlaceholder => "unknown-placeholder",
+            TooManySections => "too-many-sections",
+            NoSections => "no-sections",
+            NoFields => "no-fields",
+            DuplicateId => "duplicate-id",
+            GivenTwice => "given-twice",
+            MinAboveMax => "min-above-max",
+            OutOfRange => "out-of-range",
+            NotApplicable => "not-applicable",
+            InvalidPattern => "invalid-pattern",
+            ConditionTest => "condition-test",
+            WarnAtWithoutMax => "warn-at-without-max",
+            WarnAtIsAWarning => "warn-at-is-a-warning",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One problem in a rules file: where, what, and what was expected instead.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
+    /// What kind of problem, for tools and tests to match on.
+    pub code: Code,
     /// Where the problem is, e.g. `sections[3].words.max` (empty for the whole file).
     pub path: String,
     /// What is wrong, in English.
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// What was expected there.
     pub expected: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// What was found instead.
     pub found: Option<String>,
     /// For an unknown key: the keys that are known at that place.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -51,6 +162,7 @@ impl fmt::Display for Problem {
 /// Every problem of a rules file that could not be compiled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RulesError {
+    /// Every problem, in the order of the file.
     pub problems: Vec<Problem>,
 }
 
@@ -69,14 +181,20 @@ impl std::error::Error for RulesError {}
 
 impl RulesError {
     /// An error of one problem without expected/found, e.g. for input that is not JSON.
-    pub fn single(path: &str, message: impl Into<String>) -> Self {
-        let problem =
-            Problem { path: path.to_owned(), message: message.into(), expected: None, found: None, known: Vec::new() };
+    pub fn single(code: Code, path: &str, message: impl Into<String>) -> Self {
+        let problem = Problem {
+            code,
+            path: path.to_owned(),
+            message: message.into(),
+            expected: None,
+            found: None,
+            known: Vec::new(),
+        };
         RulesError { problems: vec![problem] }
     }
 
     pub(crate) fn expected(path: &str, message: &str, expected: &str, found: &Value) -> Self {
-        let mut err = RulesError::single(path, message);
+        let mut err = RulesError::single(Code::ExpectedType, path, message);
         err.problems[0].expected = Some(expected.to_owned());
         err.problems[0].found = Some(found.describe());
         err
@@ -131,21 +249,40 @@ impl Cx {
         r
     }
 
-    pub(crate) fn problem(&mut self, message: impl Into<String>) {
-        self.push(message.into(), None, None, Vec::new());
+    pub(crate) fn problem(&mut self, code: Code, message: impl Into<String>) {
+        self.push(code, message.into(), None, None, Vec::new());
     }
 
+    /// A value of the wrong type.
     pub(crate) fn expected(&mut self, expected: impl Into<String>, found: impl Into<String>) {
+        self.expected_with(Code::ExpectedType, expected, found);
+    }
+
+    /// Another problem said as "expected …, found …".
+    pub(crate) fn expected_with(&mut self, code: Code, expected: impl Into<String>, found: impl Into<String>) {
         let (expected, found) = (expected.into(), found.into());
-        self.push(format!("expected {expected}, found {found}"), Some(expected), Some(found), Vec::new());
+        self.push(code, format!("expected {expected}, found {found}"), Some(expected), Some(found), Vec::new());
     }
 
-    pub(crate) fn invalid(&mut self, message: impl Into<String>, expected: impl Into<String>, found: &Value) {
-        self.push(message.into(), Some(expected.into()), Some(found.describe()), Vec::new());
+    pub(crate) fn invalid(
+        &mut self,
+        code: Code,
+        message: impl Into<String>,
+        expected: impl Into<String>,
+        found: &Value,
+    ) {
+        self.push(code, message.into(), Some(expected.into()), Some(found.describe()), Vec::new());
     }
 
-    fn push(&mut self, message: String, expected: Option<String>, found: Option<String>, known: Vec<String>) {
-        self.problems.push(Problem { path: self.path(), message, expected, found, known });
+    fn push(
+        &mut self,
+        code: Code,
+        message: String,
+        expected: Option<String>,
+        found: Option<String>,
+        known: Vec<String>,
+    ) {
+        self.problems.push(Problem { code, path: self.path(), message, expected, found, known });
     }
 
     /// Opens `v` as an object whose keys must all be in `known`. Unknown and repeated keys are
@@ -157,7 +294,9 @@ impl Cx {
         };
         for (i, (key, _)) in pairs.iter().enumerate() {
             if pairs[..i].iter().any(|(k, _)| k == key) {
-                self.key(key, |cx| cx.problem("this key is repeated; only the last one would count"));
+                self.key(key, |cx| {
+                    cx.problem(Code::RepeatedKey, "this key is repeated; only the last one would count")
+                });
             } else if !known.contains(&key.as_str()) {
                 let suggestion = closest(key, known);
                 let message = match suggestion {
@@ -165,7 +304,7 @@ impl Cx {
                     None => format!("unknown key `{key}`"),
                 };
                 let known = known.iter().map(|k| (*k).to_owned()).collect();
-                self.key(key, |cx| cx.push(message, None, None, known));
+                self.key(key, |cx| cx.push(Code::UnknownKey, message, None, None, known));
             }
         }
         Some(Obj { pairs })
@@ -191,7 +330,13 @@ impl<'v> Obj<'v> {
     /// Reads a required member; its absence is a problem.
     pub(crate) fn req<T: FromValue>(&self, cx: &mut Cx, key: &str, expected: &str) -> Option<T> {
         if self.get(key).is_none() {
-            cx.push(format!("missing required key `{key}`"), Some(expected.to_owned()), None, Vec::new());
+            cx.push(
+                Code::MissingKey,
+                format!("missing required key `{key}`"),
+                Some(expected.to_owned()),
+                None,
+                Vec::new(),
+            );
             return None;
         }
         self.opt(cx, key)

@@ -3,14 +3,21 @@
 
 use serde::Serialize;
 
+use crate::check::{self as checker, Report, SectionReport};
 use crate::count::WordCountMode;
-use crate::format::Date;
+use crate::kinds::checked::{self, Checked};
+use crate::kinds::compare::{self, Compare};
+use crate::kinds::files::{self, Accept, Files};
+use crate::kinds::format::{self, Format};
+use crate::kinds::when::{self, Condition};
+use crate::kinds::words::{self, Bounds};
+use crate::kinds::{chars, choice, pattern, required};
 use crate::messages::{self, PLACEHOLDERS};
-use crate::pattern::Pattern;
 use crate::presets;
-use crate::problem::{Cx, Problem, RulesError};
+use crate::problem::{Code, Cx, Problem, RulesError};
 use crate::spec::*;
 use crate::value::Value;
+use crate::values::Values;
 
 /// Rules files larger than this are refused before parsing.
 pub const MAX_RULES_BYTES: usize = 1 << 20;
@@ -30,18 +37,25 @@ pub struct Rules {
 }
 
 /// What the DOM layer needs to know of a section to find and label its fields.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SectionInfo {
+    /// The section's id.
     pub id: String,
+    /// The section's title.
     pub title: String,
+    /// The fields it covers.
     pub fields: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Help text for the applicant.
     pub help: Option<String>,
+    /// Whether it must be filled.
     pub required: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Its word maximum.
     pub max_words: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    /// Its word minimum.
     pub min_words: Option<u32>,
     /// Other fields whose values this section's result depends on: those its conditions
     /// read (whether it applies) and those it is compared with.
@@ -55,9 +69,23 @@ pub struct SectionInfo {
     pub accept: Option<Vec<String>>,
     /// The format a text value must have: `url`, `email`, `phone`, `digits`, `number`, `date`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<FormatName>")]
     pub format: Option<&'static str>,
     /// Whether the section counts chosen options (`checked.min`/`checked.max`).
     pub checked: bool,
+}
+
+/// The formats a section's `format` names (in `SectionInfo`), for its schema.
+#[allow(dead_code)]
+#[derive(schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum FormatName {
+    Url,
+    Email,
+    Phone,
+    Digits,
+    Number,
+    Date,
 }
 
 #[derive(Debug, Clone)]
@@ -71,13 +99,10 @@ pub(crate) struct Section {
     pub words: Bounds,
     pub chars: Bounds,
     pub format: Option<(Format, Meta)>,
-    pub pattern: Option<(Pattern, Option<Message>, Meta)>,
+    pub pattern: Option<pattern::Compiled>,
     pub choice: Option<(Vec<String>, Meta)>,
-    pub checked_min: Option<(u32, Meta)>,
-    pub checked_max: Option<(u32, Meta)>,
-    pub accept: Option<(Vec<Accept>, Meta)>,
-    pub max_bytes: Option<(u64, Meta)>,
-    pub max_files: Option<(u32, Meta)>,
+    pub checked: Checked,
+    pub files: Files,
     pub compare: Vec<Compare>,
 }
 
@@ -86,88 +111,6 @@ pub(crate) struct Section {
 pub(crate) struct Meta {
     pub severity: Severity,
     pub message: Option<Message>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Bounds {
-    pub min: Option<(u32, Meta)>,
-    pub max: Option<(u32, Meta)>,
-    /// The count from which a warning is given, already worked out from `max`.
-    pub warn_from: Option<(u32, Meta)>,
-}
-
-#[derive(Debug, Clone)]
-pub(crate) enum Condition {
-    Equals(String, String),
-    NotEquals(String, String),
-    OneOf(String, Vec<String>),
-    Filled(String, bool),
-}
-
-#[derive(Debug, Clone)]
-pub(crate) enum Format {
-    Url { hosts: Vec<String> },
-    Email,
-    Phone,
-    Digits { count: usize },
-    Number { min: Option<f64>, max: Option<f64> },
-    Date { min: Option<Date>, max: Option<Date> },
-}
-
-#[derive(Debug, Clone)]
-pub(crate) enum Accept {
-    Extension(String),
-    Mime(String),
-    MimePrefix(String),
-}
-
-impl Accept {
-    /// An entry as HTML `accept` and rules files write it: `.pdf`, `image/*`,
-    /// `application/pdf` (case and surrounding spaces ignored).
-    pub(crate) fn parse(entry: &str) -> Option<Accept> {
-        let a = entry.trim().to_ascii_lowercase();
-        if let Some(ext) = a.strip_prefix('.').filter(|e| !e.is_empty() && !e.contains('/')) {
-            Some(Accept::Extension(ext.to_owned()))
-        } else if let Some(prefix) = a.strip_suffix("/*").filter(|p| !p.is_empty() && !p.contains('/')) {
-            Some(Accept::MimePrefix(format!("{prefix}/")))
-        } else if a.split('/').count() == 2 && a.split('/').all(|p| !p.is_empty()) {
-            Some(Accept::Mime(a))
-        } else {
-            None
-        }
-    }
-}
-
-impl std::fmt::Display for Accept {
-    /// As written in an HTML `accept` attribute.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Accept::Extension(ext) => write!(f, ".{ext}"),
-            Accept::Mime(mime) => write!(f, "{mime}"),
-            Accept::MimePrefix(prefix) => write!(f, "{prefix}*"),
-        }
-    }
-}
-
-impl Format {
-    fn name(&self) -> &'static str {
-        match self {
-            Format::Url { .. } => "url",
-            Format::Email => "email",
-            Format::Phone => "phone",
-            Format::Digits { .. } => "digits",
-            Format::Number { .. } => "number",
-            Format::Date { .. } => "date",
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub(crate) struct Compare {
-    pub field: String,
-    pub op: CompareOp,
-    pub as_kind: Option<CompareAs>,
-    pub meta: Meta,
 }
 
 impl Rules {
@@ -182,11 +125,13 @@ impl Rules {
     pub fn from_json(text: &str) -> Result<Rules, RulesError> {
         if text.len() > MAX_RULES_BYTES {
             return Err(RulesError::single(
+                Code::TooLarge,
                 "",
                 format!("the rules file is {} bytes; at most {MAX_RULES_BYTES} are accepted", text.len()),
             ));
         }
-        let value = Value::from_json(text).map_err(|e| RulesError::single("", format!("not valid JSON: {e}")))?;
+        let value = Value::from_json(text)
+            .map_err(|e| RulesError::single(Code::NotJson, "", format!("not valid JSON: {e}")))?;
         Rules::from_value(value)
     }
 
@@ -215,6 +160,7 @@ impl Rules {
         }
     }
 
+    /// The form's title.
     pub fn title(&self) -> &str {
         &self.title
     }
@@ -224,10 +170,12 @@ impl Rules {
         self.lang
     }
 
+    /// How words are counted.
     pub fn word_count(&self) -> WordCountMode {
         self.word_count
     }
 
+    /// Where the form's structure and limits come from.
     pub fn source(&self) -> Option<&str> {
         self.source.as_deref()
     }
@@ -255,11 +203,37 @@ impl Rules {
                     fields
                 },
                 choice: s.choice.as_ref().map(|(options, _)| options.clone()),
-                accept: s.accept.as_ref().map(|(accept, _)| accept.iter().map(Accept::to_string).collect()),
+                accept: s.files.accept.as_ref().map(|(accept, _)| accept.iter().map(Accept::to_string).collect()),
                 format: s.format.as_ref().map(|(f, _)| f.name()),
-                checked: s.checked_min.is_some() || s.checked_max.is_some(),
+                checked: s.checked.min.is_some() || s.checked.max.is_some(),
             })
             .collect()
+    }
+
+    /// Checks a whole form snapshot. Messages are in `lang`.
+    ///
+    /// # Example
+    /// ```
+    /// use borang::{Lang, Rules, Values};
+    /// let rules = Rules::preset("kipp-2023").unwrap();
+    /// let mut values = Values::new();
+    /// values.text("ringkasan", "Inovasi ini mempercepat layanan.");
+    /// let report = rules.check(&values, Lang::Id);
+    /// assert!(!report.valid);
+    /// assert_eq!(report.sections[1].words, 4);
+    /// ```
+    pub fn check(&self, values: &Values, lang: Lang) -> Report {
+        Report::from_sections(self.sections.iter().map(|s| self.check_one(s, values, lang)).collect())
+    }
+
+    /// Checks one section (the keystroke path). `None` when no section has that id.
+    pub fn check_section(&self, id: &str, values: &Values, lang: Lang) -> Option<SectionReport> {
+        let section = self.sections.iter().find(|s| s.id == id)?;
+        Some(self.check_one(section, values, lang))
+    }
+
+    fn check_one(&self, section: &Section, values: &Values, lang: Lang) -> SectionReport {
+        checker::check_section(section, &self.sections, self.word_count, values, lang)
     }
 }
 
@@ -267,6 +241,7 @@ fn unknown_preset(name: &str, path: &str) -> RulesError {
     let known: Vec<String> = presets::all().iter().map(|p| p.name.to_owned()).collect();
     RulesError {
         problems: vec![Problem {
+            code: Code::UnknownPreset,
             path: path.to_owned(),
             message: format!("unknown preset {name:?}"),
             expected: Some(format!("one of {}", known.join(", "))),
@@ -284,10 +259,10 @@ fn resolve_extends(mut value: Value, depth: usize) -> Result<(Value, bool), Rule
         return Err(RulesError::expected("extends", "expected a preset name", "a string", extends));
     };
     if depth >= MAX_EXTENDS {
-        return Err(RulesError::single("extends", "presets extend each other too deeply"));
+        return Err(RulesError::single(Code::ExtendsTooDeep, "extends", "presets extend each other too deeply"));
     }
     let preset = presets::find(&name).ok_or_else(|| unknown_preset(&name, "extends"))?;
-    let base = Value::from_json(preset.json).map_err(|e| RulesError::single("extends", e))?;
+    let base = Value::from_json(preset.json).map_err(|e| RulesError::single(Code::NotJson, "extends", e))?;
     let (mut base, _) = resolve_extends(base, depth + 1)?;
 
     let Value::Object(pairs) = value else { unreachable!("`get` found a key") };
@@ -324,6 +299,7 @@ fn resolve_extends(mut value: Value, depth: usize) -> Result<(Value, bool), Rule
                 }
                 (None, Value::Null) => {
                     return Err(RulesError::single(
+                        Code::UnknownSection,
                         &format!("sections.{id}"),
                         format!("the preset has no section {id:?} to remove"),
                     ))
@@ -419,7 +395,7 @@ fn rename_section_paths(problems: &mut [Problem], resolved: &Value) {
     }
 }
 
-fn meta(cx: &mut Cx, severity: Option<Severity>, message: Option<Message>) -> Meta {
+pub(crate) fn meta(cx: &mut Cx, severity: Option<Severity>, message: Option<Message>) -> Meta {
     if let Some(m) = &message {
         for (lang, text) in [("id", &m.id), ("en", &m.en)] {
             let Some(text) = text else { continue };
@@ -429,7 +405,10 @@ fn meta(cx: &mut Cx, severity: Option<Severity>, message: Option<Message>) -> Me
             for name in messages::unknown_placeholders(text) {
                 cx.key("message", |cx| {
                     cx.key(lang, |cx| {
-                        cx.problem(format!("unknown placeholder `{{{name}}}`; known: {}", PLACEHOLDERS.join(", ")))
+                        cx.problem(
+                            Code::UnknownPlaceholder,
+                            format!("unknown placeholder `{{{name}}}`; known: {}", PLACEHOLDERS.join(", ")),
+                        )
                     })
                 });
             }
@@ -438,22 +417,22 @@ fn meta(cx: &mut Cx, severity: Option<Severity>, message: Option<Message>) -> Me
     Meta { severity: severity.unwrap_or(Severity::Error), message }
 }
 
-fn check<T>(cx: &mut Cx, key: &str, c: Option<Check<T>>) -> Option<(T, Meta)> {
+pub(crate) fn check<T>(cx: &mut Cx, key: &str, c: Option<Check<T>>) -> Option<(T, Meta)> {
     let (value, severity, message) = c?.parts();
     Some((value, cx.key(key, |cx| meta(cx, severity, message))))
 }
 
 /// The `severity` and `message` a group of checks (`words`, `chars`, `checked`, `files`)
 /// gives its members; its message's placeholders are checked here, once.
-type GroupMeta = (Option<Severity>, Option<Message>);
+pub(crate) type GroupMeta = (Option<Severity>, Option<Message>);
 
-fn group_meta(cx: &mut Cx, severity: Option<Severity>, message: Option<Message>) -> GroupMeta {
+pub(crate) fn group_meta(cx: &mut Cx, severity: Option<Severity>, message: Option<Message>) -> GroupMeta {
     meta(cx, severity, message.clone());
     (severity, message)
 }
 
 /// A check of a group: its own severity and message, else the group's.
-fn member<T>(cx: &mut Cx, key: &str, c: Option<Check<T>>, group: &GroupMeta) -> Option<(T, Meta)> {
+pub(crate) fn member<T>(cx: &mut Cx, key: &str, c: Option<Check<T>>, group: &GroupMeta) -> Option<(T, Meta)> {
     let (value, severity, message) = c?.parts();
     let own_message = message.is_some();
     let mut meta = cx.key(key, |cx| meta(cx, severity.or(group.0), message));
@@ -465,9 +444,9 @@ fn member<T>(cx: &mut Cx, key: &str, c: Option<Check<T>>, group: &GroupMeta) -> 
 
 /// A field a condition or comparison reads must be covered by a section, or the check would
 /// read an empty value forever (a rename with `extends` left behind, a typo).
-fn field_reference(cx: &mut Cx, field: &str, covered: &[String]) {
+pub(crate) fn field_reference(cx: &mut Cx, field: &str, covered: &[String]) {
     if field.trim().is_empty() {
-        cx.key("field", |cx| cx.problem("the field name is empty"));
+        cx.key("field", |cx| cx.problem(Code::EmptyValue, "the field name is empty"));
         return;
     }
     if covered.iter().any(|f| f == field) {
@@ -479,19 +458,26 @@ fn field_reference(cx: &mut Cx, field: &str, covered: &[String]) {
         None => String::new(),
     };
     cx.key("field", |cx| {
-        cx.problem(format!("no section covers the field {field:?}{hint}; known fields: {}", known.join(", ")))
+        cx.problem(
+            Code::UnknownFieldReference,
+            format!("no section covers the field {field:?}{hint}; known fields: {}", known.join(", ")),
+        )
     });
 }
 
 fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
     if spec.sections.len() > MAX_SECTIONS {
         cx.key("sections", |cx| {
-            cx.expected(format!("at most {MAX_SECTIONS} sections"), spec.sections.len().to_string())
+            cx.expected_with(
+                Code::TooManySections,
+                format!("at most {MAX_SECTIONS} sections"),
+                spec.sections.len().to_string(),
+            )
         });
         return None;
     }
     if spec.sections.is_empty() && cx.problems.is_empty() {
-        cx.key("sections", |cx| cx.problem("a form needs at least one section"));
+        cx.key("sections", |cx| cx.problem(Code::NoSections, "a form needs at least one section"));
     }
     // Every field some section covers, in form order: what conditions and comparisons may read.
     let mut covered: Vec<String> = Vec::new();
@@ -511,7 +497,9 @@ fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
         if let Some(prev) = sections.iter().position(|p: &Section| p.id == s.id && !s.id.is_empty()) {
             cx.key("sections", |cx| {
                 cx.index(i, |cx| {
-                    cx.key("id", |cx| cx.problem(format!("the id {:?} is already used by sections[{prev}]", s.id)))
+                    cx.key("id", |cx| {
+                        cx.problem(Code::DuplicateId, format!("the id {:?} is already used by sections[{prev}]", s.id))
+                    })
                 })
             });
         }
@@ -533,6 +521,7 @@ fn compile_section(cx: &mut Cx, s: SectionSpec, covered: &[String]) -> Option<Se
     if !s.id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
         cx.key("id", |cx| {
             cx.invalid(
+                Code::InvalidValue,
                 "a section id is letters, digits, `_`, `-` or `.`",
                 "an id such as \"ringkasan\"",
                 &Value::String(s.id.clone()),
@@ -546,64 +535,24 @@ fn compile_section(cx: &mut Cx, s: SectionSpec, covered: &[String]) -> Option<Se
         None => vec![s.id.clone()],
     };
     if fields.is_empty() && !(defaulted && s.id.is_empty()) {
-        cx.key("fields", |cx| cx.problem("a section covers at least one field"));
+        cx.key("fields", |cx| cx.problem(Code::NoFields, "a section covers at least one field"));
     }
     for (i, f) in fields.iter().enumerate() {
         if f.trim().is_empty() {
-            cx.key("fields", |cx| cx.index(i, |cx| cx.problem("the field name is empty")));
+            cx.key("fields", |cx| cx.index(i, |cx| cx.problem(Code::EmptyValue, "the field name is empty")));
         }
     }
-    let when = match s.when {
-        None => Vec::new(),
-        Some(OneOrManyConditions::One(c)) => cx.key("when", |cx| condition(cx, c, covered)).into_iter().collect(),
-        Some(OneOrManyConditions::Many(cs)) => cx.key("when", |cx| {
-            cs.into_iter().enumerate().filter_map(|(i, c)| cx.index(i, |cx| condition(cx, c, covered))).collect()
-        }),
-    };
-    let required = check(cx, "required", s.required).and_then(|(on, meta)| on.then_some(meta));
-    let words = s.words.map(|l| cx.key("words", |cx| bounds(cx, l))).unwrap_or_default();
-    let chars = s.chars.map(|l| cx.key("chars", |cx| bounds(cx, l))).unwrap_or_default();
-    let format = s.format.and_then(|f| cx.key("format", |cx| format(cx, f)));
-    let pattern = s.pattern.and_then(|p| cx.key("pattern", |cx| pattern(cx, p)));
-    let choice = check(cx, "choice", s.choice);
-    if let Some((options, _)) = &choice {
-        if options.is_empty() {
-            cx.key("choice", |cx| cx.problem("the list of options is empty"));
-        }
-    }
-    let (checked_min, checked_max) = match s.checked {
-        Some(c) => cx.key("checked", |cx| {
-            let group = group_meta(cx, c.severity, c.message);
-            let min = member(cx, "min", c.min, &group);
-            let max = member(cx, "max", c.max, &group);
-            if let (Some((lo, _)), Some((hi, _))) = (&min, &max) {
-                if lo > hi {
-                    cx.key("min", |cx| cx.expected(format!("at most max ({hi})"), lo.to_string()));
-                }
-            }
-            (min, max)
-        }),
-        None => (None, None),
-    };
-    let (accept, max_bytes, max_files) = match s.files {
-        Some(f) => cx.key("files", |cx| files(cx, f)),
-        None => (None, None, None),
-    };
-    let compare = s
-        .compare
-        .unwrap_or_default()
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            cx.key("compare", |cx| {
-                cx.index(i, |cx| {
-                    field_reference(cx, &c.field, covered);
-                    let meta = meta(cx, c.severity, c.message);
-                    Some(Compare { field: c.field, op: c.op, as_kind: c.as_kind, meta })
-                })
-            })
-        })
-        .collect();
+    // The kinds, in the order of the file's keys (problems are reported in this order).
+    let when = s.when.map(|w| cx.key("when", |cx| when::compile(cx, w, covered))).unwrap_or_default();
+    let required = required::compile(cx, s.required);
+    let words = s.words.map(|l| cx.key("words", |cx| words::compile(cx, l))).unwrap_or_default();
+    let chars = s.chars.map(|l| cx.key("chars", |cx| chars::compile(cx, l))).unwrap_or_default();
+    let format = s.format.and_then(|f| cx.key("format", |cx| format::compile(cx, f)));
+    let pattern = s.pattern.and_then(|p| cx.key("pattern", |cx| pattern::compile(cx, p)));
+    let choice = choice::compile(cx, s.choice);
+    let checked = s.checked.map(|c| cx.key("checked", |cx| checked::compile(cx, c))).unwrap_or_default();
+    let files = s.files.map(|f| cx.key("files", |cx| files::compile(cx, f))).unwrap_or_default();
+    let compare = s.compare.map(|c| cx.key("compare", |cx| compare::compile(cx, c, covered))).unwrap_or_default();
     Some(Section {
         id: s.id,
         title: s.title,
@@ -616,206 +565,8 @@ fn compile_section(cx: &mut Cx, s: SectionSpec, covered: &[String]) -> Option<Se
         format,
         pattern,
         choice,
-        checked_min,
-        checked_max,
-        accept,
-        max_bytes,
-        max_files,
+        checked,
+        files,
         compare,
     })
-}
-
-fn condition(cx: &mut Cx, c: ConditionSpec, covered: &[String]) -> Option<Condition> {
-    field_reference(cx, &c.field, covered);
-    let given = [c.equals.is_some(), c.not_equals.is_some(), c.one_of.is_some(), c.filled.is_some()];
-    if given.iter().filter(|g| **g).count() != 1 {
-        cx.problem("give exactly one of `equals`, `notEquals`, `oneOf`, `filled`");
-        return None;
-    }
-    Some(match (c.equals, c.not_equals, c.one_of, c.filled) {
-        (Some(v), ..) => Condition::Equals(c.field, v),
-        (_, Some(v), ..) => Condition::NotEquals(c.field, v),
-        (_, _, Some(v), _) => Condition::OneOf(c.field, v),
-        (.., Some(v)) => Condition::Filled(c.field, v),
-        _ => unreachable!("exactly one is given"),
-    })
-}
-
-fn bounds(cx: &mut Cx, l: Limits) -> Bounds {
-    let group = group_meta(cx, l.severity, l.message);
-    let min = member(cx, "min", l.min, &group);
-    let max = member(cx, "max", l.max, &group);
-    if let (Some((lo, _)), Some((hi, _))) = (&min, &max) {
-        if lo > hi {
-            cx.key("min", |cx| cx.expected(format!("at most max ({hi})"), lo.to_string()));
-        }
-    }
-    if let Some((0, _)) = &max {
-        cx.key("max", |cx| cx.expected("a maximum above 0", "0"));
-    }
-    if let Some(Check::Detailed(Detailed { severity: Some(Severity::Error), .. })) = &l.warn_at {
-        cx.key("warnAt", |cx| {
-            cx.key("severity", |cx| {
-                cx.problem("`warnAt` gives a warning before the limit; an error is what `max` gives")
-            })
-        });
-    }
-    let warn_from = match (check(cx, "warnAt", l.warn_at), &max) {
-        (None, _) => None,
-        (Some(_), None) if l.max_unreadable => None,
-        (Some(_), None) => {
-            cx.key("warnAt", |cx| cx.problem("`warnAt` is a fraction of `max`, and there is no `max`"));
-            None
-        }
-        (Some((f, _)), Some(_)) if !(f > 0.0 && f < 1.0) => {
-            cx.key("warnAt", |cx| {
-                cx.expected("a fraction between 0 and 1, such as 0.9", messages::decimal(f, Lang::En))
-            });
-            None
-        }
-        (Some((f, mut meta)), Some((hi, _))) => {
-            // A warning before the limit is a warning by definition; past the limit, `max` speaks.
-            meta.severity = Severity::Warning;
-            Some(((f * f64::from(*hi)).ceil() as u32, meta))
-        }
-    };
-    Bounds { min, max, warn_from }
-}
-
-fn format(cx: &mut Cx, f: FormatSpec) -> Option<(Format, Meta)> {
-    let meta = meta(cx, f.severity, f.message);
-    let kind = f.kind;
-    if f.hosts.is_some() && kind != FormatKind::Url {
-        cx.key("hosts", |cx| cx.problem("`hosts` applies to the `url` format only"));
-    }
-    if (f.min.is_some() || f.max.is_some()) && !matches!(kind, FormatKind::Number | FormatKind::Date) {
-        cx.problem("`min` and `max` apply to the `number` and `date` formats only");
-    }
-    let format = match kind {
-        FormatKind::Url => {
-            let hosts = f.hosts.unwrap_or_default();
-            for (i, h) in hosts.iter().enumerate() {
-                let ok = !h.is_empty()
-                    && h.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.')
-                    && !h.starts_with('.');
-                if !ok {
-                    cx.key("hosts", |cx| {
-                        cx.index(i, |cx| {
-                            cx.invalid("not a host name", "a host such as \"youtube.com\"", &Value::String(h.clone()))
-                        })
-                    });
-                }
-            }
-            Format::Url { hosts: hosts.into_iter().map(|h| h.to_ascii_lowercase()).collect() }
-        }
-        FormatKind::Email => Format::Email,
-        FormatKind::Phone => Format::Phone,
-        FormatKind::Nip => Format::Digits { count: 18 },
-        FormatKind::Nik => Format::Digits { count: 16 },
-        FormatKind::Number => {
-            let num = |cx: &mut Cx, key: &str, v: Option<NumberOrDate>| match v {
-                Some(NumberOrDate::Number(n)) => Some(n),
-                Some(NumberOrDate::Date(s)) => {
-                    cx.key(key, |cx| cx.expected("a number", format!("{s:?}")));
-                    None
-                }
-                None => None,
-            };
-            let (min, max) = (num(cx, "min", f.min), num(cx, "max", f.max));
-            if let (Some(lo), Some(hi)) = (min, max) {
-                if lo > hi {
-                    cx.key("min", |cx| cx.expected("at most max", messages::decimal(lo, Lang::En)));
-                }
-            }
-            Format::Number { min, max }
-        }
-        FormatKind::Date => {
-            let day = |cx: &mut Cx, key: &str, v: Option<NumberOrDate>| match v {
-                Some(NumberOrDate::Date(s)) => {
-                    let d = Date::parse_iso(&s);
-                    if d.is_none() {
-                        cx.key(key, |cx| cx.expected("a date \"YYYY-MM-DD\"", format!("{s:?}")));
-                    }
-                    d
-                }
-                Some(NumberOrDate::Number(n)) => {
-                    cx.key(key, |cx| cx.expected("a date \"YYYY-MM-DD\"", messages::decimal(n, Lang::En)));
-                    None
-                }
-                None => None,
-            };
-            let (min, max) = (day(cx, "min", f.min), day(cx, "max", f.max));
-            if let (Some(lo), Some(hi)) = (min, max) {
-                if lo > hi {
-                    cx.key("min", |cx| cx.expected(format!("not after max ({hi})"), lo.to_string()));
-                }
-            }
-            Format::Date { min, max }
-        }
-    };
-    Some((format, meta))
-}
-
-fn pattern(cx: &mut Cx, p: PatternSpec) -> Option<(Pattern, Option<Message>, Meta)> {
-    let meta = meta(cx, p.severity, p.message);
-    match Pattern::compile(&p.regex, p.case_insensitive.unwrap_or(false)) {
-        Ok(compiled) => Some((compiled, p.description, meta)),
-        Err(e) => {
-            cx.key("regex", |cx| {
-                cx.invalid(
-                    format!("the pattern does not compile: {e}"),
-                    "a linear-time pattern (no backreferences or lookaround)",
-                    &Value::String(p.regex),
-                )
-            });
-            None
-        }
-    }
-}
-
-type FileChecks = (Option<(Vec<Accept>, Meta)>, Option<(u64, Meta)>, Option<(u32, Meta)>);
-
-fn files(cx: &mut Cx, f: FilesSpec) -> FileChecks {
-    let group = group_meta(cx, f.severity, f.message);
-    let accept = member(cx, "accept", f.accept, &group).map(|(list, meta)| {
-        let parsed = list
-            .into_iter()
-            .enumerate()
-            .filter_map(|(i, a)| {
-                let parsed = Accept::parse(&a);
-                if parsed.is_none() {
-                    cx.key("accept", |cx| {
-                        cx.index(i, |cx| {
-                            cx.invalid(
-                                "not a file type",
-                                "an extension such as \".pdf\" or a MIME type such as \"application/pdf\"",
-                                &Value::String(a.trim().to_ascii_lowercase()),
-                            )
-                        })
-                    });
-                }
-                parsed
-            })
-            .collect::<Vec<_>>();
-        (parsed, meta)
-    });
-    let max_bytes = member(cx, "maxBytes", f.max_bytes, &group);
-    if let Some((0, _)) = max_bytes {
-        cx.key("maxBytes", |cx| cx.expected("a size above 0", "0"));
-    }
-    let max_files = member(cx, "maxFiles", f.max_files, &group);
-    if let Some((0, _)) = max_files {
-        cx.key("maxFiles", |cx| cx.expected("at least 1", "0"));
-    }
-    (accept, max_bytes, max_files)
-}
-
-impl Condition {
-    pub(crate) fn field(&self) -> &str {
-        match self {
-            Condition::Equals(f, _) | Condition::NotEquals(f, _) | Condition::OneOf(f, _) | Condition::Filled(f, _) => {
-                f
-            }
-        }
-    }
 }

@@ -5,7 +5,15 @@
 use schemars::JsonSchema;
 
 use crate::count::WordCountMode;
-use crate::problem::{Cx, FromValue};
+pub use crate::kinds::checked::CountLimits;
+pub use crate::kinds::compare::CompareSpec;
+pub use crate::kinds::files::FilesSpec;
+pub use crate::kinds::format::FormatSpec;
+pub use crate::kinds::pattern::PatternSpec;
+pub use crate::kinds::when::OneOrManyConditions;
+pub use crate::kinds::words::Limits;
+use crate::known_keys;
+use crate::problem::{Code, Cx, FromValue};
 use crate::value::Value;
 
 /// A rules file: one form, its sections and their checks.
@@ -81,60 +89,11 @@ impl std::str::FromStr for WordCountMode {
 
 // Schema-only types for the shorthands the reader accepts, so editors accept them too.
 
-/// A format type alone (`"email"`), a format check with options, or either as the `value`
-/// of `{"value", "severity", "message"}`.
-#[allow(dead_code)]
-#[derive(JsonSchema)]
-#[serde(untagged)]
-enum FormatSchema {
-    Kind(FormatKind),
-    Full(FormatSpec),
-    Wrapped(Detailed<FormatValueSchema>),
-}
-
-/// A format type alone or a format check with options.
-#[allow(dead_code)]
-#[derive(JsonSchema)]
-#[serde(untagged)]
-enum FormatValueSchema {
-    Kind(FormatKind),
-    Full(FormatSpec),
-}
-
-/// A pattern alone, with options, or either as the `value` of
-/// `{"value", "severity", "message"}`.
-#[allow(dead_code)]
-#[derive(JsonSchema)]
-#[serde(untagged)]
-enum PatternSchema {
-    Regex(String),
-    Full(PatternSpec),
-    Wrapped(Detailed<PatternValueSchema>),
-}
-
-/// A pattern alone or with options.
-#[allow(dead_code)]
-#[derive(JsonSchema)]
-#[serde(untagged)]
-enum PatternValueSchema {
-    Regex(String),
-    Full(PatternSpec),
-}
-
-/// A comparison, or one as the `value` of `{"value", "severity", "message"}`.
-#[allow(dead_code)]
-#[derive(JsonSchema)]
-#[serde(untagged)]
-enum CompareSchema {
-    Full(CompareSpec),
-    Wrapped(Detailed<CompareSpec>),
-}
-
 /// One text for every language, or a text per language.
 #[allow(dead_code)]
 #[derive(JsonSchema)]
 #[serde(untagged)]
-enum MessageSchema {
+pub(crate) enum MessageSchema {
     Every(String),
     Each(Message),
 }
@@ -169,10 +128,10 @@ pub struct SectionSpec {
     /// Character limits (extended grapheme clusters, line breaks not counted).
     pub chars: Option<Limits>,
     /// The text must be of this format.
-    #[schemars(with = "Option<FormatSchema>")]
+    #[schemars(with = "Option<crate::kinds::format::FormatSchema>")]
     pub format: Option<FormatSpec>,
     /// The text must match this linear-time pattern (whole value, like HTML `pattern`).
-    #[schemars(with = "Option<PatternSchema>")]
+    #[schemars(with = "Option<crate::kinds::pattern::PatternSchema>")]
     pub pattern: Option<PatternSpec>,
     /// Every value must be one of these options.
     pub choice: Option<Check<Vec<String>>>,
@@ -181,7 +140,7 @@ pub struct SectionSpec {
     /// File inputs.
     pub files: Option<FilesSpec>,
     /// Comparisons with other fields (e.g. end date after start date).
-    #[schemars(with = "Option<Vec<CompareSchema>>")]
+    #[schemars(with = "Option<Vec<crate::kinds::compare::CompareSchema>>")]
     pub compare: Option<Vec<CompareSpec>>,
 }
 
@@ -200,28 +159,6 @@ impl OneOrMany {
             OneOrMany::Many(v) => v,
         }
     }
-}
-
-/// One condition or a list of conditions that must all hold.
-#[derive(Debug, Clone, JsonSchema)]
-#[serde(untagged)]
-pub enum OneOrManyConditions {
-    One(ConditionSpec),
-    Many(Vec<ConditionSpec>),
-}
-
-/// A condition on another field's value. Give exactly one of `equals`, `notEquals`, `oneOf`,
-/// `filled`.
-#[derive(Debug, Clone, Default, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct ConditionSpec {
-    /// The field whose value decides.
-    pub field: String,
-    pub equals: Option<String>,
-    pub not_equals: Option<String>,
-    pub one_of: Option<Vec<String>>,
-    /// `true`: the field has a value; `false`: it is empty.
-    pub filled: Option<bool>,
 }
 
 /// A check's value alone (`200`), or with its severity and own message
@@ -255,7 +192,9 @@ impl<T> Check<T> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Blocks submission.
     Error,
+    /// Shown, never blocks.
     Warning,
 }
 
@@ -279,179 +218,15 @@ impl Message {
     }
 }
 
-/// Minimum and maximum, and a warning before the maximum is reached. Each takes its own
-/// `{"value", "severity", "message"}`; `severity` and `message` here apply to `min` and
-/// `max` when they don't give their own (`warnAt` is always a warning with its own message).
-#[derive(Debug, Clone, Default, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct Limits {
-    pub min: Option<Check<u32>>,
-    pub max: Option<Check<u32>>,
-    /// Warn from this fraction of `max` on (e.g. `0.9`).
-    pub warn_at: Option<Check<f64>>,
-    /// For `min` and `max` unless they give their own.
-    pub severity: Option<Severity>,
-    /// For `min` and `max` unless they give their own.
-    #[schemars(with = "Option<MessageSchema>")]
-    pub message: Option<Message>,
-    /// `max` was given but could not be read (so `warnAt` needn't complain of its absence).
-    #[schemars(skip)]
-    pub max_unreadable: bool,
-}
-
-/// Minimum and maximum of a count; `severity` and `message` apply to both unless they give
-/// their own.
-#[derive(Debug, Clone, Default, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CountLimits {
-    pub min: Option<Check<u32>>,
-    pub max: Option<Check<u32>>,
-    pub severity: Option<Severity>,
-    #[schemars(with = "Option<MessageSchema>")]
-    pub message: Option<Message>,
-}
-
-/// The kinds of value a format check knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum FormatKind {
-    /// An http(s) link; `hosts` may restrict it (`youtube.com` also allows `www.` and `m.`).
-    Url,
-    /// An e-mail address.
-    Email,
-    /// An Indonesian phone number (+62, 62 or 0 prefix).
-    Phone,
-    /// Nomor Induk Pegawai: 18 digits.
-    Nip,
-    /// Nomor Induk Kependudukan: 16 digits.
-    Nik,
-    /// A number as Indonesians write it (`1.500.000,50`, `Rp1.500.000`); `min`/`max` are numbers.
-    Number,
-    /// A date (`2025-05-06`, `06/05/2025`, `6 Mei 2025`); `min`/`max` are `YYYY-MM-DD`.
-    Date,
-}
-
-/// A format check.
-#[derive(Debug, Clone, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct FormatSpec {
-    #[serde(rename = "type")]
-    pub kind: FormatKind,
-    /// For `url`: the hosts allowed (subdomains included).
-    pub hosts: Option<Vec<String>>,
-    /// For `number` and `date`: the smallest value allowed.
-    pub min: Option<NumberOrDate>,
-    /// For `number` and `date`: the largest value allowed.
-    pub max: Option<NumberOrDate>,
-    pub severity: Option<Severity>,
-    #[schemars(with = "Option<MessageSchema>")]
-    pub message: Option<Message>,
-}
-
-/// A number, or a date as `YYYY-MM-DD`.
-#[derive(Debug, Clone, PartialEq, JsonSchema)]
-#[serde(untagged)]
-pub enum NumberOrDate {
-    Number(f64),
-    Date(String),
-}
-
-/// A pattern the whole text must match: a linear-time subset of JavaScript regular
-/// expressions (no backreferences or lookaround).
-#[derive(Debug, Clone, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct PatternSpec {
-    pub regex: String,
-    pub case_insensitive: Option<bool>,
-    /// What the pattern asks for, in words, for the default message ("18 digit angka").
-    #[schemars(with = "Option<MessageSchema>")]
-    pub description: Option<Message>,
-    pub severity: Option<Severity>,
-    #[schemars(with = "Option<MessageSchema>")]
-    pub message: Option<Message>,
-}
-
-/// Checks on file inputs, from the files' name, type and size. `severity` and `message` apply
-/// to each of them unless it gives its own.
-#[derive(Debug, Clone, Default, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct FilesSpec {
-    /// Like HTML `accept`: extensions (`.pdf`) and MIME types (`application/pdf`, `image/*`).
-    pub accept: Option<Check<Vec<String>>>,
-    /// Largest size of one file, in bytes.
-    pub max_bytes: Option<Check<u64>>,
-    /// Most files in the section.
-    pub max_files: Option<Check<u32>>,
-    pub severity: Option<Severity>,
-    #[schemars(with = "Option<MessageSchema>")]
-    pub message: Option<Message>,
-}
-
-/// How this section's value must compare with another field's value.
-#[derive(Debug, Clone, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct CompareSpec {
-    /// The other field.
-    pub field: String,
-    /// This value `op` the other value, e.g. `>` for "after" with dates.
-    pub op: CompareOp,
-    /// How values are read. Default: from the section's `format` (date or number), else date
-    /// when both read as dates, else number.
-    #[serde(rename = "as")]
-    pub as_kind: Option<CompareAs>,
-    pub severity: Option<Severity>,
-    #[schemars(with = "Option<MessageSchema>")]
-    pub message: Option<Message>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, JsonSchema)]
-pub enum CompareOp {
-    #[serde(rename = "<")]
-    Lt,
-    #[serde(rename = "<=")]
-    Le,
-    #[serde(rename = ">")]
-    Gt,
-    #[serde(rename = ">=")]
-    Ge,
-    #[serde(rename = "==")]
-    Eq,
-    #[serde(rename = "!=")]
-    Ne,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum CompareAs {
-    Date,
-    Number,
-}
-
 // ---------------------------------------------------------------------------------------
-// Reading from a Value. The key lists are the single source of the keys each object takes;
-// a test checks them against the generated schema.
-
-pub(crate) const RULES_KEYS: &[&str] =
-    &["$schema", "extends", "title", "lang", "wordCount", "source", "description", "sections"];
-pub(crate) const SECTION_KEYS: &[&str] = &[
-    "id", "title", "fields", "help", "when", "required", "words", "chars", "format", "pattern", "choice", "checked",
-    "files", "compare",
-];
-pub(crate) const CONDITION_KEYS: &[&str] = &["field", "equals", "notEquals", "oneOf", "filled"];
-pub(crate) const DETAILED_KEYS: &[&str] = &["value", "severity", "message"];
-pub(crate) const MESSAGE_KEYS: &[&str] = &["id", "en"];
-pub(crate) const LIMITS_KEYS: &[&str] = &["min", "max", "warnAt", "severity", "message"];
-pub(crate) const COUNT_LIMITS_KEYS: &[&str] = &["min", "max", "severity", "message"];
-pub(crate) const FORMAT_KEYS: &[&str] = &["type", "hosts", "min", "max", "severity", "message"];
-pub(crate) const PATTERN_KEYS: &[&str] = &["regex", "caseInsensitive", "description", "severity", "message"];
-pub(crate) const FILES_KEYS: &[&str] = &["accept", "maxBytes", "maxFiles", "severity", "message"];
-pub(crate) const COMPARE_KEYS: &[&str] = &["field", "op", "as", "severity", "message"];
+// Reading from a Value. The keys each object takes are `crate::known_keys`, generated from
+// these types' schema.
 
 impl RulesSpec {
     /// Reads a rules file whose `extends`, if any, was already resolved (so `sections` is
     /// a list).
     pub(crate) fn read(cx: &mut Cx, v: &Value) -> Option<RulesSpec> {
-        let o = cx.object(v, RULES_KEYS)?;
+        let o = cx.object(v, known_keys::RULES_SPEC)?;
         let spec = RulesSpec {
             schema: o.opt(cx, "$schema"),
             extends: o.opt(cx, "extends"),
@@ -466,12 +241,12 @@ impl RulesSpec {
     }
 }
 
-fn enum_from<T: Copy>(cx: &mut Cx, v: &Value, options: &[(&str, T)]) -> Option<T> {
+pub(crate) fn enum_from<T: Copy>(cx: &mut Cx, v: &Value, options: &[(&str, T)]) -> Option<T> {
     match v {
         Value::String(s) => {
             let found = by_name(options, s);
             if found.is_none() {
-                cx.invalid(format!("unknown value {s:?}"), names_or(options), v);
+                cx.invalid(Code::UnknownValue, format!("unknown value {s:?}"), names_or(options), v);
             }
             found
         }
@@ -500,43 +275,14 @@ impl FromValue for Severity {
     }
 }
 
-impl FromValue for FormatKind {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        use FormatKind::*;
-        let kinds = [
-            ("url", Url),
-            ("email", Email),
-            ("phone", Phone),
-            ("nip", Nip),
-            ("nik", Nik),
-            ("number", Number),
-            ("date", Date),
-        ];
-        enum_from(cx, v, &kinds)
-    }
-}
-
-impl FromValue for CompareOp {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        use CompareOp::*;
-        enum_from(cx, v, &[("<", Lt), ("<=", Le), (">", Gt), (">=", Ge), ("==", Eq), ("!=", Ne)])
-    }
-}
-
-impl FromValue for CompareAs {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        enum_from(cx, v, &[("date", CompareAs::Date), ("number", CompareAs::Number)])
-    }
-}
-
 impl FromValue for SectionSpec {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, SECTION_KEYS)?;
+        let o = cx.object(v, known_keys::SECTION_SPEC)?;
         let id: Option<String> = o.req(cx, "id", "a unique section id");
         let title: Option<String> = o.req(cx, "title", "the section's title");
         for (key, value) in [("id", &id), ("title", &title)] {
             if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
-                cx.key(key, |cx| cx.problem(format!("the {key} is empty")));
+                cx.key(key, |cx| cx.problem(Code::EmptyValue, format!("the {key} is empty")));
             }
         }
         // A section without id or title is still compiled, so its other problems are reported.
@@ -572,37 +318,11 @@ impl FromValue for OneOrMany {
     }
 }
 
-impl FromValue for OneOrManyConditions {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        match v {
-            Value::Array(items) if items.is_empty() => {
-                cx.expected("a condition or a non-empty list of conditions", "an empty list");
-                None
-            }
-            Value::Array(_) => Vec::<ConditionSpec>::from_value(cx, v).map(OneOrManyConditions::Many),
-            _ => ConditionSpec::from_value(cx, v).map(OneOrManyConditions::One),
-        }
-    }
-}
-
-impl FromValue for ConditionSpec {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, CONDITION_KEYS)?;
-        Some(ConditionSpec {
-            field: o.req(cx, "field", "the name of the field the condition reads")?,
-            equals: o.opt(cx, "equals"),
-            not_equals: o.opt(cx, "notEquals"),
-            one_of: o.opt(cx, "oneOf"),
-            filled: o.opt(cx, "filled"),
-        })
-    }
-}
-
 impl<T: FromValue> FromValue for Check<T> {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
         // An object is the detailed form unless T itself is read from objects (it isn't here).
         if let Value::Object(_) = v {
-            let o = cx.object(v, DETAILED_KEYS)?;
+            let o = cx.object(v, known_keys::DETAILED)?;
             let value = o.req(cx, "value", "the check's value");
             let severity = o.opt(cx, "severity");
             let message = o.opt(cx, "message");
@@ -618,7 +338,7 @@ impl FromValue for Message {
             // A plain string is taken as the message in every language.
             return Some(Message { id: Some(s.clone()), en: Some(s.clone()) });
         }
-        let o = cx.object(v, MESSAGE_KEYS)?;
+        let o = cx.object(v, known_keys::MESSAGE)?;
         let m = Message { id: o.opt(cx, "id"), en: o.opt(cx, "en") };
         if m.id.is_none() && m.en.is_none() {
             cx.expected("a message in `id`, `en` or both", "neither");
@@ -628,50 +348,9 @@ impl FromValue for Message {
     }
 }
 
-impl FromValue for Limits {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, LIMITS_KEYS)?;
-        let max = o.opt(cx, "max");
-        let max_unreadable = max.is_none() && o.get("max").is_some();
-        Some(Limits {
-            min: o.opt(cx, "min"),
-            max,
-            warn_at: o.opt(cx, "warnAt"),
-            severity: o.opt(cx, "severity"),
-            message: o.opt(cx, "message"),
-            max_unreadable,
-        })
-    }
-}
-
-impl FromValue for CountLimits {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, COUNT_LIMITS_KEYS)?;
-        Some(CountLimits {
-            min: o.opt(cx, "min"),
-            max: o.opt(cx, "max"),
-            severity: o.opt(cx, "severity"),
-            message: o.opt(cx, "message"),
-        })
-    }
-}
-
-impl FromValue for NumberOrDate {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        match v {
-            Value::Number(n) if n.is_finite() => Some(NumberOrDate::Number(*n)),
-            Value::String(s) => Some(NumberOrDate::Date(s.clone())),
-            other => {
-                cx.expected("a number or a date \"YYYY-MM-DD\"", other.describe());
-                None
-            }
-        }
-    }
-}
-
 /// A check whose value is itself an object carries `severity` and `message` beside its own
 /// keys; it may also be written `{"value": …, "severity", "message"}` like every other check.
-trait InlineMeta: Sized {
+pub(crate) trait InlineMeta: Sized {
     fn meta_mut(&mut self) -> (&mut Option<Severity>, &mut Option<Message>);
 
     /// Reads the `{"value", "severity", "message"}` form when `v` has a `value` key.
@@ -680,7 +359,7 @@ trait InlineMeta: Sized {
         if !pairs.iter().any(|(k, _)| k == "value") {
             return None;
         }
-        let o = cx.object(v, DETAILED_KEYS).expect("an object");
+        let o = cx.object(v, known_keys::DETAILED).expect("an object");
         let inner = o.get("value").and_then(|inner| cx.key("value", |cx| read(cx, inner)));
         let severity: Option<Severity> = o.opt(cx, "severity");
         let message: Option<Message> = o.opt(cx, "message");
@@ -693,7 +372,9 @@ trait InlineMeta: Sized {
         ] {
             if given && own {
                 cx.key("value", |cx| {
-                    cx.key(key, |cx| cx.problem(format!("`{key}` is given twice: here and beside `value`")))
+                    cx.key(key, |cx| {
+                        cx.problem(Code::GivenTwice, format!("`{key}` is given twice: here and beside `value`"))
+                    })
                 });
             }
         }
@@ -704,165 +385,5 @@ trait InlineMeta: Sized {
             *own_message = message;
         }
         Some(Some(spec))
-    }
-}
-
-impl InlineMeta for FormatSpec {
-    fn meta_mut(&mut self) -> (&mut Option<Severity>, &mut Option<Message>) {
-        (&mut self.severity, &mut self.message)
-    }
-}
-
-impl InlineMeta for PatternSpec {
-    fn meta_mut(&mut self) -> (&mut Option<Severity>, &mut Option<Message>) {
-        (&mut self.severity, &mut self.message)
-    }
-}
-
-impl InlineMeta for CompareSpec {
-    fn meta_mut(&mut self) -> (&mut Option<Severity>, &mut Option<Message>) {
-        (&mut self.severity, &mut self.message)
-    }
-}
-
-impl FromValue for FormatSpec {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        if let Some(wrapped) = Self::read_wrapped(cx, v, FormatSpec::read_plain) {
-            return wrapped;
-        }
-        Self::read_plain(cx, v)
-    }
-}
-
-impl FormatSpec {
-    fn read_plain(cx: &mut Cx, v: &Value) -> Option<Self> {
-        if let Value::String(_) = v {
-            // `"format": "email"` is short for `{"type": "email"}`.
-            let kind = FormatKind::from_value(cx, v)?;
-            return Some(FormatSpec { kind, hosts: None, min: None, max: None, severity: None, message: None });
-        }
-        let o = cx.object(v, FORMAT_KEYS)?;
-        let kind = o.req(cx, "type", "a format type");
-        let spec = FormatSpec {
-            kind: kind.unwrap_or(FormatKind::Url),
-            hosts: o.opt(cx, "hosts"),
-            min: o.opt(cx, "min"),
-            max: o.opt(cx, "max"),
-            severity: o.opt(cx, "severity"),
-            message: o.opt(cx, "message"),
-        };
-        kind.map(|_| spec)
-    }
-}
-
-impl FromValue for PatternSpec {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        if let Some(wrapped) = Self::read_wrapped(cx, v, PatternSpec::read_plain) {
-            return wrapped;
-        }
-        Self::read_plain(cx, v)
-    }
-}
-
-impl PatternSpec {
-    fn read_plain(cx: &mut Cx, v: &Value) -> Option<Self> {
-        if let Value::String(s) = v {
-            return Some(PatternSpec {
-                regex: s.clone(),
-                case_insensitive: None,
-                description: None,
-                severity: None,
-                message: None,
-            });
-        }
-        let o = cx.object(v, PATTERN_KEYS)?;
-        let regex = o.req(cx, "regex", "a pattern");
-        let spec = PatternSpec {
-            regex: regex.clone().unwrap_or_default(),
-            case_insensitive: o.opt(cx, "caseInsensitive"),
-            description: o.opt(cx, "description"),
-            severity: o.opt(cx, "severity"),
-            message: o.opt(cx, "message"),
-        };
-        regex.map(|_| spec)
-    }
-}
-
-impl FromValue for FilesSpec {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, FILES_KEYS)?;
-        Some(FilesSpec {
-            accept: o.opt(cx, "accept"),
-            max_bytes: o.opt(cx, "maxBytes"),
-            max_files: o.opt(cx, "maxFiles"),
-            severity: o.opt(cx, "severity"),
-            message: o.opt(cx, "message"),
-        })
-    }
-}
-
-impl FromValue for CompareSpec {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        if let Some(wrapped) = Self::read_wrapped(cx, v, CompareSpec::read_plain) {
-            return wrapped;
-        }
-        Self::read_plain(cx, v)
-    }
-}
-
-impl CompareSpec {
-    fn read_plain(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, COMPARE_KEYS)?;
-        let field = o.req(cx, "field", "the other field's name");
-        let op = o.req(cx, "op", "one of < <= > >= == !=");
-        let spec = (o.opt(cx, "as"), o.opt(cx, "severity"), o.opt(cx, "message"));
-        Some(CompareSpec { field: field?, op: op?, as_kind: spec.0, severity: spec.1, message: spec.2 })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The parser's key lists and the published schema must name the same keys.
-    #[test]
-    fn schema_properties_match_the_keys_the_parser_accepts() {
-        let schema = crate::rules_schema();
-        let props = |def: Option<&str>| -> Vec<String> {
-            let node = match def {
-                None => &schema,
-                Some(name) => &schema["$defs"][name],
-            };
-            let mut keys: Vec<String> =
-                node["properties"].as_object().unwrap_or_else(|| panic!("{def:?}")).keys().cloned().collect();
-            keys.sort();
-            keys
-        };
-        let sorted = |keys: &[&str]| {
-            let mut k: Vec<String> = keys.iter().map(|s| (*s).to_owned()).collect();
-            k.sort();
-            k
-        };
-        assert_eq!(props(None), sorted(RULES_KEYS));
-        for (def, keys) in [
-            ("SectionSpec", SECTION_KEYS),
-            ("ConditionSpec", CONDITION_KEYS),
-            ("Message", MESSAGE_KEYS),
-            ("Limits", LIMITS_KEYS),
-            ("CountLimits", COUNT_LIMITS_KEYS),
-            ("FormatSpec", FORMAT_KEYS),
-            ("PatternSpec", PATTERN_KEYS),
-            ("FilesSpec", FILES_KEYS),
-            ("CompareSpec", COMPARE_KEYS),
-        ] {
-            assert_eq!(props(Some(def)), sorted(keys), "{def}");
-        }
-        // The shorthands the reader accepts are in the schema too.
-        let any_of = |def: &str| schema["$defs"][def]["anyOf"].as_array().map_or(0, Vec::len);
-        assert_eq!((any_of("FormatSchema"), any_of("PatternSchema"), any_of("MessageSchema")), (3, 3, 2));
-        assert_eq!(any_of("CompareSchema"), 2);
-        let section = &schema["$defs"]["SectionSpec"]["properties"];
-        assert!(section["format"].to_string().contains("FormatSchema"), "{}", section["format"]);
-        assert!(section["pattern"].to_string().contains("PatternSchema"), "{}", section["pattern"]);
     }
 }

@@ -14,7 +14,7 @@ macro_rules! texts {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         #[non_exhaustive]
         pub enum Ui {
-            $($(#[$doc])* $name,)*
+            $($(#[$doc])* #[doc = concat!("\n\n`", $en, "`")] $name,)*
         }
 
         #[cfg(test)]
@@ -150,21 +150,27 @@ pub fn status(status: Status, lang: Lang) -> String {
 pub struct Meter {
     /// `148 / 200 kata`.
     pub text: String,
+    /// The count shown.
     pub value: u32,
     /// The limit, when there is one.
     pub max: Option<u32>,
+    /// How it looks.
     pub level: Level,
 }
 
 /// How a meter looks: calm, near the limit (or a warning), past it (or an error).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
+    /// Calm.
     Ok,
+    /// Near the limit, or a warning.
     Warning,
+    /// Past the limit, or an error.
     Error,
 }
 
 impl Level {
+    /// The name used in CSS classes (`ok`, `warning`, `error`).
     pub fn as_str(self) -> &'static str {
         match self {
             Level::Ok => "ok",

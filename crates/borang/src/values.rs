@@ -10,6 +10,7 @@ use crate::value::Value;
 /// Metadata of one chosen file (what `File` exposes in the browser).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct FileMeta {
+    /// The file's name.
     pub name: String,
     /// MIME type as the browser reports it; may be empty.
     #[serde(rename = "type")]
@@ -57,14 +58,17 @@ pub struct Values {
 }
 
 impl Values {
+    /// An empty snapshot.
     pub fn new() -> Self {
         Values::default()
     }
 
+    /// A field's value, if it has one.
     pub fn get(&self, field: &str) -> Option<&FieldValue> {
         self.map.get(field)
     }
 
+    /// Sets a field's value.
     pub fn insert(&mut self, field: impl Into<String>, value: FieldValue) -> &mut Self {
         self.map.insert(field.into(), value);
         self
@@ -94,6 +98,7 @@ impl Values {
         self.labels.get(field)?.get(index).map(String::as_str)
     }
 
+    /// Every field and its value.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &FieldValue)> {
         self.map.iter().map(|(k, v)| (k.as_str(), v))
     }

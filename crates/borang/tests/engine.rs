@@ -425,18 +425,75 @@ mod checks {
 }
 
 mod schema {
-    #[test]
-    fn the_published_schema_is_up_to_date() {
-        let path = format!("{}/../../schema/rules.schema.json", env!("CARGO_MANIFEST_DIR"));
-        let fresh = serde_json::to_string_pretty(&borang::rules_schema()).unwrap() + "\n";
+    //! Files generated from the Rust types of a rules file, committed, and checked here for
+    //! staleness: `BORANG_UPDATE_SCHEMA=1 cargo test -p borang --test engine schema` rewrites them.
+
+    use serde_json::Value;
+
+    /// Compares a generated file with the committed one (rewriting it when asked).
+    fn up_to_date(relative: &str, fresh: &str) {
+        let path = format!("{}/../../{relative}", env!("CARGO_MANIFEST_DIR"));
         if std::env::var_os("BORANG_UPDATE_SCHEMA").is_some() {
-            std::fs::write(&path, &fresh).unwrap();
+            std::fs::write(&path, fresh).unwrap();
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             committed == fresh,
-            "schema/rules.schema.json is stale: run `BORANG_UPDATE_SCHEMA=1 cargo test -p borang --test engine schema`"
+            "{relative} is stale: run `BORANG_UPDATE_SCHEMA=1 cargo test -p borang --test engine schema`"
         );
+    }
+
+    #[test]
+    fn the_published_schema_is_up_to_date() {
+        // Keys sorted, as the CLI prints it (tests see the types' declaration order).
+        fn sorted(v: Value) -> Value {
+            match v {
+                Value::Object(map) => {
+                    let mut pairs: Vec<(String, Value)> = map.into_iter().map(|(k, v)| (k, sorted(v))).collect();
+                    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+                    Value::Object(pairs.into_iter().collect())
+                }
+                Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+                other => other,
+            }
+        }
+        let fresh = serde_json::to_string_pretty(&sorted(borang::rules_schema())).unwrap() + "\n";
+        up_to_date("schema/rules.schema.json", &fresh);
+    }
+
+    /// The keys each object of a rules file takes, as the reader knows them: from the schema of
+    /// each type (in the order the type declares them), never kept by hand.
+    #[test]
+    fn the_known_key_lists_are_up_to_date() {
+        let schema = borang::rules_schema();
+        let mut objects: Vec<(String, &Value)> = vec![("RulesSpec".into(), &schema)];
+        for (name, def) in schema["$defs"].as_object().unwrap() {
+            // `Detailed2`, `Detailed3`, … are `Detailed<T>` for other `T`: the same keys.
+            let generic_copy = name.trim_end_matches(|c: char| c.is_ascii_digit()) != name;
+            if def.get("properties").is_some() && !generic_copy {
+                objects.push((name.clone(), def));
+            }
+        }
+        let mut out = String::from(
+            "//! The keys each object of a rules file takes, in the order its type declares them.\n\
+             //! Generated from the schema of the types (`rules_schema()`) by the test\n\
+             //! `schema::the_known_key_lists_are_up_to_date` in `tests/engine.rs`; do not edit.\n",
+        );
+        for (name, def) in objects {
+            let mut constant = String::new();
+            for (i, c) in name.chars().enumerate() {
+                if c.is_ascii_uppercase() && i > 0 {
+                    constant.push('_');
+                }
+                constant.push(c.to_ascii_uppercase());
+            }
+            let keys: Vec<String> = def["properties"].as_object().unwrap().keys().map(|k| format!("{k:?}")).collect();
+            out += &format!(
+                "\n/// The keys of `{name}`.\npub(crate) const {constant}: &[&str] = &[{}];\n",
+                keys.join(", ")
+            );
+        }
+        up_to_date("crates/borang/src/known_keys.rs", &out);
     }
 }
 
@@ -457,4 +514,59 @@ fn warn_at_is_always_a_warning() {
     assert_eq!(report.sections[0].messages[0].text, "A: 8/10");
     assert_eq!(report.sections[0].messages[0].severity, borang::Severity::Warning);
     assert!(report.valid);
+}
+
+mod codes {
+    use borang::{Code, Rules};
+
+    fn codes(text: &str) -> Vec<(String, Code)> {
+        Rules::from_json(text).unwrap_err().problems.into_iter().map(|p| (p.path, p.code)).collect()
+    }
+
+    /// Tools and tests match problems by code, not by their prose.
+    #[test]
+    fn every_problem_has_a_stable_code() {
+        let found = codes(
+            r#"{"title": "x", "lang": "jv", "sectons": [], "sections": [
+              {"id": "a", "title": "A", "words": {"min": 5, "max": 2, "warnAt": 2}},
+              {"id": "a", "title": "", "when": {"field": "nope", "equals": "x", "filled": true}, "format": "fax"},
+              {"id": "c d", "title": "C", "pattern": "(a", "chars": {"max": 0}, "choice": [],
+               "format": {"type": "email", "hosts": ["x.id"]}, "required": {"value": true, "message": "{judul}"},
+               "files": {"accept": ["pdf"], "maxFiles": 0}, "compare": [{"field": "a", "op": ">", "severity": "fatal"}]}
+            ]}"#,
+        );
+        let expected = [
+            ("sectons", Code::UnknownKey),
+            ("lang", Code::UnknownValue),
+            ("sections[0].words.min", Code::MinAboveMax),
+            ("sections[0].words.warnAt", Code::OutOfRange),
+            ("sections[1].title", Code::EmptyValue),
+            ("sections[1].format", Code::UnknownValue),
+            ("sections[1].id", Code::DuplicateId),
+            ("sections[1].when.field", Code::UnknownFieldReference),
+            ("sections[1].when", Code::ConditionTest),
+            ("sections[2].compare[0].severity", Code::UnknownValue),
+            ("sections[2].id", Code::InvalidValue),
+            ("sections[2].required.message.id", Code::UnknownPlaceholder),
+            ("sections[2].chars.max", Code::OutOfRange),
+            ("sections[2].format.hosts", Code::NotApplicable),
+            ("sections[2].pattern.regex", Code::InvalidPattern),
+            ("sections[2].choice", Code::EmptyValue),
+            ("sections[2].files.accept[0]", Code::InvalidValue),
+            ("sections[2].files.maxFiles", Code::OutOfRange),
+        ];
+        let expected: Vec<(String, Code)> = expected.iter().map(|(p, c)| ((*p).to_owned(), *c)).collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn whole_file_problems_have_codes_too() {
+        assert_eq!(codes("{"), [(String::new(), Code::NotJson)]);
+        assert_eq!(codes(r#"{"extends": "kipp-1999"}"#), [("extends".to_owned(), Code::UnknownPreset)]);
+        assert_eq!(codes(r#"{"title": "x"}"#), [(String::new(), Code::MissingKey)]);
+        assert_eq!(codes(r#"{"title": "x", "sections": []}"#), [("sections".to_owned(), Code::NoSections)]);
+        assert_eq!(Code::UnknownFieldReference.as_str(), "unknown-field-reference");
+        let json = serde_json::to_value(Code::ExpectedType).unwrap();
+        assert_eq!(json, "expected-type");
+    }
 }
