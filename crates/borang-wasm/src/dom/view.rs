@@ -129,7 +129,6 @@ pub(crate) struct Feedback {
     pub root: HtmlElement,
     counter: HtmlElement,
     list: HtmlElement,
-    pub id: String,
     last: String,
 }
 
@@ -148,7 +147,7 @@ impl Feedback {
         root.set_hidden(true);
         anchor.after_with_node_1(&root).ok()?;
         session.own(&root);
-        Some(Feedback { root, counter, list, id: id.to_owned(), last: String::new() })
+        Some(Feedback { root, counter, list, last: String::new() })
     }
 
     pub fn render(&mut self, meter: Option<&Meter>, messages: &[Shown]) {
