@@ -175,6 +175,35 @@ test("landmarks: every node borang adds is inside the page's landmarks (axe regi
   await context.close();
 });
 
+test("landmarks: a form the page leaves outside its landmarks — borang adds no region violation of its own", async () => {
+  const run = async (withBorang) => {
+    const { context, page, log } = await openPage(env.browser);
+    if (!withBorang) {
+      await page.route("**/borang/embed.js", (route) =>
+        route.fulfill({ status: 200, contentType: "text/javascript", body: "export {};" }),
+      );
+    }
+    await page.goto(env.base + "/test/a11y/outside.html");
+    if (withBorang) await borangReady(page, "#usulan");
+    await page.locator("#ringkasan").fill("Satu dua tiga empat lima enam");
+    if (withBorang) {
+      await page.locator("button[type=submit]").click();
+      await page.waitForTimeout(1500); // the live region speaks after a pause
+      assert.match(page.url(), /outside\.html/, "the submit is refused");
+      await openPanel(page);
+    }
+    const violations = await axe(page);
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+    return violations;
+  };
+  const bare = await run(false);
+  const withBorang = await run(true);
+  // The page's own: the form's content is outside every landmark, with or without borang.
+  assert.ok(bare.find((v) => v.id === "region")?.nodes.length >= 1, "axe sees the page's own region violation");
+  assert.deepEqual(added(bare, withBorang), []);
+});
+
 /** The element that has focus, through shadow roots and same-origin frames. */
 const focused = (page) =>
   page.evaluate(() => {
