@@ -400,3 +400,29 @@ test("detach gives every element back its own ARIA attributes (also the widgets'
   assert.equal(await page.locator(".ck-editor__editable").getAttribute("aria-invalid"), null);
   await context.close();
 });
+
+test("accessibility tree: the other editors (Summernote, Trix, each on its own real page) expose the counter and the invalid state", async () => {
+  const words = Array.from({ length: 301 }, (_, i) => `kata${i}`).join(" ");
+  for (const [family, url] of [["Summernote", "/test/real/summernote.html"], ["Trix", "/test/real/trix.html"]]) {
+    const { context, page, log } = await openPage(env.browser);
+    page.setDefaultTimeout(15000);
+    await page.goto(env.base + url);
+    await borangReady(page, "#f");
+    await page.waitForFunction(() => window.editor && window.editable && window.editable());
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Accessibility.enable");
+    await page.evaluate(() => window.editable().focus());
+    await page.keyboard.insertText(words);
+    await page.waitForTimeout(300);
+    // Away and back: the description and the state are still there when the editor is focused again.
+    await page.locator("button[type=submit]").focus();
+    await page.evaluate(() => window.editable().focus());
+    await page.waitForTimeout(150);
+    const ax = await focusedAx(page, cdp);
+    assert.ok(ax?.focused, `${family}: the focused editable is in the accessibility tree`);
+    assert.match(ax.description, /301 \/ 300 kata/, `${family}: description`);
+    assert.equal(ax.invalid, "true", `${family}: invalid`);
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  }
+});

@@ -112,6 +112,16 @@ export class Session {
    */
   describe(el, node) {
     const entry = this.entry(el);
+    // Feedback borang replaced (the field was found again): its id goes, not kept pointing nowhere.
+    const stale = new Set();
+    for (const id of entry.ids) if (id !== node.id && !node.ownerDocument.getElementById(id)) stale.add(id);
+    if (stale.size) {
+      const kept = [];
+      for (const id of tokens(el.getAttribute("aria-describedby") || "")) if (!stale.has(id)) kept[kept.length] = id;
+      for (const id of stale) entry.ids.delete(id);
+      if (kept.length) el.setAttribute("aria-describedby", joined(kept));
+      else el.removeAttribute("aria-describedby");
+    }
     if (el.ownerDocument === node.ownerDocument) {
       entry.ids.add(node.id);
     } else if (entry.mirror !== node) {
