@@ -390,3 +390,44 @@ export function jqueryEvents(form) {
     },
   };
 }
+
+// ---- Where the applicant is ---------------------------------------------------------------
+
+/**
+ * The element the applicant focuses for a control a widget drives, when it is not the
+ * control itself: selectize's and Tom Select's input, select2's combobox, chosen's search
+ * input, Choices' box (or its input), flatpickr's alt input, tagsinput's input. Null when no
+ * widget drives it. Called when fields are bound, never on a keystroke.
+ */
+export function standIn(el) {
+  try {
+    const s = el.selectize;
+    if (s && s.$control_input && s.$control_input[0]) return s.$control_input[0];
+    const t = el.tomselect;
+    if (t && t.focus_node && t.focus_node.nodeType === 1) return t.focus_node;
+    const picker = el._flatpickr;
+    if (picker && picker.altInput) return picker.altInput;
+    const $ = jq();
+    if ($ && fn($.data)) {
+      const s2 = $.data(el, "select2");
+      if (s2 && s2.$selection && s2.$selection[0]) return s2.$selection[0];
+      const chosen = $.data(el, "chosen");
+      if (chosen && chosen.search_field && chosen.search_field[0]) return chosen.search_field[0];
+      const tags = $.data(el, "tagsinput");
+      if (tags && tags.$input && tags.$input[0]) return tags.$input[0];
+    }
+    if (el.hasAttribute("data-choice") && el.closest) {
+      const outer = el.closest(".choices");
+      if (outer) {
+        // A single choice is focused on its box; a multiple one (or one with search) on its input.
+        const tabbable = outer.getAttribute("tabindex");
+        if (tabbable !== null && tabbable !== "-1") return outer;
+        const input = outer.querySelector("input.choices__input--cloned");
+        if (input) return input;
+      }
+    }
+  } catch (error) {
+    // A widget whose insides are not as expected: no stand-in.
+  }
+  return null;
+}

@@ -21,6 +21,7 @@ export class Session {
     this.observers = [];
     this.validity = new Set();
     this.aria = new Map();
+    this.mirrored = new Map();
     this.nodes = new Set();
     this.sheets = [];
     this.removed = [];
@@ -101,23 +102,141 @@ export class Session {
     else this.validity.delete(el);
   }
 
-  /** Adds an id to an element's aria-describedby, keeping the host's own ids first. */
-  describe(el, id) {
-    const ids = tokens(el.getAttribute("aria-describedby") || "");
-    for (let i = 0; i < ids.length; i++) if (ids[i] === id) return;
-    ids[ids.length] = id;
-    el.setAttribute("aria-describedby", joined(ids));
-    if (!this.aria.has(el)) this.aria.set(el, { ids: new Set(), invalid: el.getAttribute("aria-invalid") });
-    this.aria.get(el).ids.add(id);
+  /**
+   * Makes `node` (borang's feedback for a field) part of `el`'s description. In the same
+   * document its id is *added* to `el`'s aria-describedby, after the host's own ids. In
+   * another document (the body of an iframe editor: CKEditor 4, TinyMCE) an id would not
+   * resolve, so the text is mirrored into `aria-description` instead, kept up to date as the
+   * feedback changes. Either way `el` is kept: an editor that rewrites its element's
+   * attributes (CKEditor 5 on focus) gets borang's tokens back.
+   */
+  describe(el, node) {
+    const entry = this.entry(el);
+    // Feedback borang replaced (the field was found again): its id goes, not kept pointing nowhere.
+    const stale = new Set();
+    for (const id of entry.ids) if (id !== node.id && !node.ownerDocument.getElementById(id)) stale.add(id);
+    if (stale.size) {
+      const kept = [];
+      for (const id of tokens(el.getAttribute("aria-describedby") || "")) if (!stale.has(id)) kept[kept.length] = id;
+      for (const id of stale) entry.ids.delete(id);
+      if (kept.length) el.setAttribute("aria-describedby", joined(kept));
+      else el.removeAttribute("aria-describedby");
+    }
+    if (el.ownerDocument === node.ownerDocument) {
+      entry.ids.add(node.id);
+    } else if (entry.mirror !== node) {
+      entry.mirror = node;
+      if (!this.mirrored.has(node)) {
+        this.mirrored.set(node, new Set());
+        this.observe(node, () => this.mirror(node), { childList: true, subtree: true, characterData: true, attributes: true });
+      }
+      this.mirrored.get(node).add(el);
+    }
+    this.apply(el, entry);
   }
 
   /** Sets or clears aria-invalid; the host's own value comes back when borang's goes. */
   invalid(el, on) {
-    if (!this.aria.has(el)) this.aria.set(el, { ids: new Set(), invalid: el.getAttribute("aria-invalid") });
-    const host = this.aria.get(el).invalid;
-    if (on) el.setAttribute("aria-invalid", "true");
-    else if (host === null) el.removeAttribute("aria-invalid");
-    else el.setAttribute("aria-invalid", host);
+    const entry = this.entry(el);
+    const was = entry.on;
+    entry.on = on;
+    if (on) this.apply(el, entry);
+    else if (was) {
+      if (entry.invalid === null) el.removeAttribute("aria-invalid");
+      else el.setAttribute("aria-invalid", entry.invalid);
+    }
+  }
+
+  /**
+   * What borang holds on `el`: the host's own aria-invalid and aria-description (given back
+   * at the end), borang's ids, its invalid state and the feedback it mirrors. The first time,
+   * an observer on `el`'s ARIA attributes starts, to put borang's back when the page drops
+   * them.
+   */
+  entry(el) {
+    let entry = this.aria.get(el);
+    if (entry) return entry;
+    entry = {
+      ids: new Set(),
+      invalid: el.getAttribute("aria-invalid"),
+      description: el.getAttribute("aria-description"),
+      on: false,
+      mirror: null,
+      fixes: 0,
+      since: 0,
+    };
+    this.aria.set(el, entry);
+    this.observe(el, () => this.kept(el), { attributes: true, attributeFilter: ["aria-describedby", "aria-invalid", "aria-description"] });
+    return entry;
+  }
+
+  /**
+   * Writes borang's tokens on `el` where they are missing; writes nothing when all are there,
+   * so the mutation its own writes cause ends here (no loop).
+   */
+  apply(el, entry) {
+    let wrote = false;
+    if (entry.ids.size) {
+      const ids = tokens(el.getAttribute("aria-describedby") || "");
+      let changed = false;
+      for (const id of entry.ids) {
+        let found = false;
+        for (let i = 0; i < ids.length; i++) if (ids[i] === id) found = true;
+        if (!found) {
+          ids[ids.length] = id;
+          changed = true;
+        }
+      }
+      if (changed) {
+        el.setAttribute("aria-describedby", joined(ids));
+        wrote = true;
+      }
+    }
+    if (entry.on && el.getAttribute("aria-invalid") !== "true") {
+      el.setAttribute("aria-invalid", "true");
+      wrote = true;
+    }
+    if (entry.mirror) {
+      const text = spoken(entry.mirror);
+      const host = entry.description;
+      const want = text ? (host ? host + " " + text : text) : host;
+      if (el.getAttribute("aria-description") !== want) {
+        if (want === null) el.removeAttribute("aria-description");
+        else el.setAttribute("aria-description", want);
+        wrote = true;
+      }
+    }
+    return wrote;
+  }
+
+  /**
+   * The page changed `el`'s ARIA attributes: put borang's back. A page that keeps undoing
+   * them many times a second is left alone (never a tug of war with a host script).
+   */
+  kept(el) {
+    const entry = this.aria.get(el);
+    if (!entry || !this.apply(el, entry)) return;
+    const now = Date.now();
+    if (now - entry.since > 1000) {
+      entry.since = now;
+      entry.fixes = 0;
+    }
+    if (++entry.fixes > 20) {
+      entry.ids.clear();
+      entry.on = false;
+      entry.mirror = null;
+      console.warn("borang: the page keeps rewriting a field's ARIA attributes; borang stops restoring its own there", el);
+    }
+  }
+
+  /** Borang's feedback `node` changed: its text goes to the elements mirroring it. */
+  mirror(node) {
+    const els = this.mirrored.get(node);
+    if (!els) return;
+    for (const el of els) {
+      const entry = this.aria.get(el);
+      if (entry && entry.mirror === node) this.apply(el, entry);
+    }
   }
 
   /** Removes a host attribute (the admin asked for it); it comes back when the session ends. */
@@ -171,15 +290,18 @@ export class Session {
     this.observers = [];
     for (const el of this.validity) el.setCustomValidity("");
     this.validity.clear();
-    for (const [el, { ids, invalid }] of this.aria) {
+    for (const [el, { ids, invalid, description }] of this.aria) {
       const kept = [];
       for (const id of tokens(el.getAttribute("aria-describedby") || "")) if (!ids.has(id)) kept[kept.length] = id;
       if (kept.length) el.setAttribute("aria-describedby", joined(kept));
       else el.removeAttribute("aria-describedby");
       if (invalid === null) el.removeAttribute("aria-invalid");
       else el.setAttribute("aria-invalid", invalid);
+      if (description === null) el.removeAttribute("aria-description");
+      else el.setAttribute("aria-description", description);
     }
     this.aria.clear();
+    this.mirrored.clear();
     for (const node of this.nodes) node.remove();
     this.nodes.clear();
     for (const [root, sheet] of this.sheets) {
@@ -217,6 +339,18 @@ function tokens(value) {
     }
   }
   if (token) out[out.length] = token;
+  return out;
+}
+
+/** The text of borang's feedback as a screen reader reads it: its shown parts, one after another. */
+function spoken(node) {
+  if (node.hidden) return "";
+  let out = "";
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    const part = c.nodeType === 3 ? c.data : c.nodeType === 1 ? spoken(c) : "";
+    const trimmed = part.trim();
+    if (trimmed) out += (out ? " " : "") + trimmed;
+  }
   return out;
 }
 

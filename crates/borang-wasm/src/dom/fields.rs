@@ -33,6 +33,10 @@ extern "C" {
     /// jQuery).
     #[wasm_bindgen(js_name = jqueryEvents)]
     pub(crate) fn jquery_events(form: &HtmlFormElement) -> JsValue;
+    /// The element a widget gives the applicant to focus for `el` (selectize's input,
+    /// select2's combobox, flatpickr's alt input…), or null.
+    #[wasm_bindgen(js_name = standIn)]
+    fn stand_in_of(el: &Element) -> Option<Element>;
 }
 
 /// Input types read as text. Everything else (`hidden` aside, see `find`) is not text.
@@ -229,6 +233,27 @@ impl Control {
             Control::Group { inputs, .. } => inputs.iter().map(|i| i.clone().into()).collect(),
             other => vec![other.focus_target().into()],
         }
+    }
+
+    /// The element the applicant focuses instead of the control, when a widget stands in for
+    /// it: the widget's own input or combobox (selectize, Tom Select, select2, chosen, Choices,
+    /// flatpickr's alt input, tagsinput), or the visible button of a hidden file input. It
+    /// carries the description and `aria-invalid` too. Reads layout: call it when fields are
+    /// bound, never on a keystroke.
+    pub fn stand_in(&self) -> Option<Element> {
+        let el: Element = match self {
+            Control::Text(el) => el.clone().into(),
+            Control::Select(el) => el.clone().into(),
+            Control::File(el) => el.clone().into(),
+            _ => return None,
+        };
+        if let Some(widget) = stand_in_of(&el).filter(|w| *w != el && !is_ours(w)) {
+            return Some(widget);
+        }
+        if is_rendered(&el) {
+            return None;
+        }
+        super::presence::focusable_stand_in(&el).map(Into::into)
     }
 
     /// The native control that takes a custom validity message, when the browser can focus

@@ -59,7 +59,7 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setValidity)]
     fn set_validity(this: &Session, el: &Element, message: &str);
     #[wasm_bindgen(method)]
-    fn describe(this: &Session, el: &Element, id: &str);
+    fn describe(this: &Session, el: &Element, feedback: &Element);
     #[wasm_bindgen(method)]
     fn invalid(this: &Session, el: &Element, on: bool);
     #[wasm_bindgen(method)]
@@ -116,6 +116,12 @@ struct Field {
     /// Whether the field applies (a hidden row does not; a hidden wizard step does), decided
     /// when the field is bound, like `validity`.
     presence: Presence,
+    /// The widget's element the applicant focuses instead of the control (see
+    /// `Control::stand_in`), decided when the field is bound, like `validity`.
+    stand_in: Option<Element>,
+    /// The description and invalid state must be (re)set on every target at the next render
+    /// (the field's feedback or stand-in changed).
+    redescribe: bool,
 }
 
 struct Section {
@@ -499,6 +505,8 @@ impl Inner {
                     readers: Vec::new(),
                     seen: fields::Seen::Nothing,
                     validity: None,
+                    stand_in: None,
+                    redescribe: true,
                     presence: Presence::Shown,
                 });
                 fields.len() - 1
@@ -677,6 +685,17 @@ impl Inner {
                     self.session.set_validity(old, "");
                 }
                 field.validity = validity;
+                let stand_in = control.stand_in();
+                if stand_in != field.stand_in {
+                    if let Some(old) = &field.stand_in {
+                        self.session.invalid(old, false);
+                    }
+                    field.stand_in = stand_in;
+                    field.redescribe = true;
+                    for &s in &field.readers {
+                        st.sections[s].dirty = true;
+                    }
+                }
                 let presence = presence::presence(control, &self.form, &self.doc);
                 if presence != field.presence {
                     field.presence = presence;
@@ -886,16 +905,22 @@ impl Inner {
         if field.feedback.is_none() && needs_node {
             let id = format!("borang-{session_id}-{}", safe_id(&field.name, f));
             field.feedback = Feedback::create(&self.session, &self.doc, &control.anchor(), &id, &field.name);
-            if let Some(feedback) = &field.feedback {
-                for target in control.aria_targets() {
-                    self.session.describe(&target, &feedback.id);
-                }
-            }
+            field.redescribe = true;
         }
         if let Some(feedback) = &mut field.feedback {
             feedback.render(meter, &shown);
         }
-        for target in control.aria_targets() {
+        // The control and the widget's element the applicant focuses (decided at bind).
+        let targets = control.aria_targets().into_iter().chain(field.stand_in.clone());
+        if field.redescribe {
+            if let Some(feedback) = &field.feedback {
+                field.redescribe = false;
+                for target in targets.clone() {
+                    self.session.describe(&target, &feedback.root);
+                }
+            }
+        }
+        for target in targets {
             self.session.invalid(&target, first_error.is_some());
         }
         if self.opts.block {
@@ -1099,6 +1124,11 @@ impl Inner {
             // Read now, not at the last bind: the page may have just switched steps.
             match &presence::presence(control, &self.form, &self.doc) {
                 Presence::Shown | Presence::Unsure => {
+                    // The widget's element that carries the description, when one stands in.
+                    let widget = field.stand_in.as_ref().filter(|w| fields::is_rendered(w));
+                    if let Some(widget) = widget.and_then(|w| w.dyn_ref::<HtmlElement>()) {
+                        return Some(Reach::Focus(widget.clone()));
+                    }
                     let target = control.focus_target();
                     if fields::is_rendered(&target) {
                         return Some(Reach::Focus(target));
@@ -1135,6 +1165,10 @@ impl Inner {
                 let field = &st.fields[f];
                 if field.presence != Presence::Shown {
                     return None;
+                }
+                let widget = field.stand_in.as_ref().filter(|w| fields::is_rendered(w));
+                if let Some(widget) = widget.and_then(|w| w.dyn_ref::<HtmlElement>()) {
+                    return Some(widget.clone());
                 }
                 let target = field.control.as_ref()?.focus_target();
                 if fields::is_rendered(&target) {

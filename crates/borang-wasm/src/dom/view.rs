@@ -18,6 +18,7 @@ pub(crate) const PAGE_CSS: &str = "
 .borang-feedback{display:block;box-sizing:border-box;margin:.35rem 0 .9rem;padding:0;border:0;background:none;
   font-size:.875rem;line-height:1.45;color:#1f2933;text-align:start;font-weight:400;letter-spacing:normal}
 .borang-feedback[hidden]{display:none}
+.borang-feedback[data-empty]{margin:0}
 .borang-count{display:inline-block;margin:0;padding:.1rem .55rem;border-radius:1rem;background:#e6ecf2;color:#1e3a5f;
   font-weight:600;font-variant-numeric:tabular-nums;font-size:.8125rem}
 .borang-count[hidden]{display:none}
@@ -129,7 +130,6 @@ pub(crate) struct Feedback {
     pub root: HtmlElement,
     counter: HtmlElement,
     list: HtmlElement,
-    pub id: String,
     last: String,
 }
 
@@ -140,15 +140,17 @@ impl Feedback {
         root.set_id(id);
         set_attr(&root, "data-borang", "feedback");
         set_attr(&root, "data-field", field);
+        // The counter and the list are in the node only while they show something, and an
+        // empty node is empty rather than hidden: content hidden from screen readers inside a
+        // host's block makes axe's `region` rule report that block piece by piece, so on a page
+        // whose form stands outside its landmarks a hidden part of borang's would add
+        // violations.
         let counter = element(doc, "span", "borang-count");
-        counter.set_hidden(true);
         let list = element(doc, "ul", "borang-messages");
-        root.append_child(&counter).ok()?;
-        root.append_child(&list).ok()?;
-        root.set_hidden(true);
+        set_attr(&root, "data-empty", "");
         anchor.after_with_node_1(&root).ok()?;
         session.own(&root);
-        Some(Feedback { root, counter, list, id: id.to_owned(), last: String::new() })
+        Some(Feedback { root, counter, list, last: String::new() })
     }
 
     pub fn render(&mut self, meter: Option<&Meter>, messages: &[Shown]) {
@@ -165,9 +167,11 @@ impl Feedback {
             Some(m) => {
                 set_text(&self.counter, &m.text);
                 set_attr(&self.counter, "data-level", m.level.as_str());
-                self.counter.set_hidden(false);
+                if self.counter.parent_node().is_none() {
+                    let _ = self.root.prepend_with_node_1(&self.counter);
+                }
             }
-            None => self.counter.set_hidden(true),
+            None => self.counter.remove(),
         }
         let Some(doc) = self.root.owner_document() else { return };
         self.list.set_text_content(None);
@@ -178,7 +182,16 @@ impl Feedback {
             li.set_text_content(Some(m.text));
             let _ = self.list.append_child(&li);
         }
-        self.root.set_hidden(meter.is_none() && messages.is_empty());
+        if messages.is_empty() {
+            self.list.remove();
+        } else if self.list.parent_node().is_none() {
+            let _ = self.root.append_child(&self.list);
+        }
+        if meter.is_none() && messages.is_empty() {
+            set_attr(&self.root, "data-empty", "");
+        } else {
+            let _ = self.root.remove_attribute("data-empty");
+        }
     }
 }
 
