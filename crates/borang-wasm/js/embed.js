@@ -134,6 +134,24 @@ function why(error) {
   return message;
 }
 
+/** How long zero-config waits for the page's `load` (slow images must not hold feedback back). */
+const ZERO_CONFIG_WAIT_MS = 3000;
+
+function pageLoaded() {
+  if (document.readyState === "complete") return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(done, ZERO_CONFIG_WAIT_MS);
+    window.addEventListener(
+      "load",
+      () => {
+        clearTimeout(timer);
+        done();
+      },
+      { once: true },
+    );
+  });
+}
+
 async function start(tag) {
   const data = tag.dataset;
   const selector = data.form || "form";
@@ -149,6 +167,10 @@ async function start(tag) {
   }
   try {
     const [module, rules] = await Promise.all([load(), loadRules(data)]);
+    // Zero-config reads the page once: after it has loaded, so an editor's own configuration
+    // (CKEditor 4 merges its `config.js` and the page's settings only when that file has
+    // loaded) is read too; never more than ZERO_CONFIG_WAIT_MS after the module is ready.
+    if (rules === null) await pageLoaded();
     const attachment = module.attach(form, rules, options(data));
     attached.set(form, attachment);
     form.dispatchEvent(new CustomEvent("borang:ready", { detail: attachment }));
