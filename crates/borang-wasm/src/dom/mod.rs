@@ -1124,17 +1124,8 @@ impl Inner {
             // Read now, not at the last bind: the page may have just switched steps.
             match &presence::presence(control, &self.form, &self.doc) {
                 Presence::Shown | Presence::Unsure => {
-                    // The widget's element that carries the description, when one stands in.
-                    let widget = field.stand_in.as_ref().filter(|w| fields::is_rendered(w));
-                    if let Some(widget) = widget.and_then(|w| w.dyn_ref::<HtmlElement>()) {
-                        return Some(Reach::Focus(widget.clone()));
-                    }
-                    let target = control.focus_target();
-                    if fields::is_rendered(&target) {
+                    if let Some(target) = reachable(field, control) {
                         return Some(Reach::Focus(target));
-                    }
-                    if let Some(stand_in) = presence::focusable_stand_in(&target) {
-                        return Some(Reach::Focus(stand_in));
                     }
                 }
                 Presence::OnHiddenStep { number, label } => {
@@ -1166,16 +1157,7 @@ impl Inner {
                 if field.presence != Presence::Shown {
                     return None;
                 }
-                let widget = field.stand_in.as_ref().filter(|w| fields::is_rendered(w));
-                if let Some(widget) = widget.and_then(|w| w.dyn_ref::<HtmlElement>()) {
-                    return Some(widget.clone());
-                }
-                let target = field.control.as_ref()?.focus_target();
-                if fields::is_rendered(&target) {
-                    Some(target)
-                } else {
-                    presence::focusable_stand_in(&target)
-                }
+                reachable(field, field.control.as_ref()?)
             })
         });
         Some(reachable)
@@ -1676,6 +1658,22 @@ fn set_entry<T>(list: &mut Vec<(String, T)>, name: &str, value: T) {
 fn event_node(event: &Event) -> Option<Node> {
     let target: JsValue = event.target()?.into();
     target.is_object().then(|| target.unchecked_into())
+}
+
+/// What the applicant can focus to act on a shown field: the widget's own element when one
+/// stands in, else the control's focus target when it is rendered, else something focusable
+/// next to it (a styled file input's button).
+fn reachable(field: &Field, control: &Control) -> Option<HtmlElement> {
+    let widget = field.stand_in.as_ref().filter(|w| fields::is_rendered(w));
+    if let Some(widget) = widget.and_then(|w| w.dyn_ref::<HtmlElement>()) {
+        return Some(widget.clone());
+    }
+    let target = control.focus_target();
+    if fields::is_rendered(&target) {
+        Some(target)
+    } else {
+        presence::focusable_stand_in(&target)
+    }
 }
 
 /// Where a summary link leads.

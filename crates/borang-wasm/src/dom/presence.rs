@@ -94,7 +94,9 @@ fn looks_like_step(el: &Element, doc: &Document) -> bool {
     if role == "tabpanel" || tag == "fieldset" || tag == "section" {
         return true;
     }
-    if class.split_whitespace().any(|c| STEP_CLASSES.iter().any(|s| c == *s || c.starts_with(&format!("{s}-")))) {
+    let names_step =
+        |c: &str| STEP_CLASSES.iter().any(|s| c.strip_prefix(s).is_some_and(|r| r.is_empty() || r.starts_with('-')));
+    if class.split_whitespace().any(names_step) {
         return true;
     }
     controller(el, doc).is_some()
