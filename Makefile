@@ -17,7 +17,7 @@ setup-test:
 	WITH_OFFICE=1 bash scripts/setup.sh
 
 define build-pkg
-	wasm-pack build crates/borang-wasm --target web --release --out-dir ../../pkg --out-name borang
+	wasm-pack build wasm --target web --release --out-dir ../pkg --out-name borang
 	@echo "pkg/borang_bg.wasm: $$(wc -c < pkg/borang_bg.wasm) bytes raw, $$(gzip -9c pkg/borang_bg.wasm | wc -c) bytes gzip -9"
 endef
 
@@ -28,7 +28,7 @@ endef
 define build-dist
 	rm -rf dist/borang && mkdir -p dist/borang/rules dist/borang/schema
 	cp pkg/borang.js pkg/borang_bg.wasm pkg/borang.d.ts dist/borang/
-	cp crates/borang-wasm/js/embed.js crates/borang-wasm/js/offline-sw.js dist/borang/
+	cp wasm/js/embed.js wasm/js/offline-sw.js dist/borang/
 	node scripts/build-js.mjs dist/borang/js
 	if [ -d pkg/snippets ]; then cp -r pkg/snippets dist/borang/; fi
 	cp rules/*.json dist/borang/rules/
@@ -68,7 +68,7 @@ cli: setup
 
 test: setup-test
 	cargo test --workspace
-	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome crates/borang-wasm
+	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome wasm
 	$(build-pkg)
 	$(build-dist)
 	$(build-extension)

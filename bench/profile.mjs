@@ -1,6 +1,6 @@
 // Where borang's time goes: a CDP CPU profile of the full check (engine or DOM) or of keystrokes
 // on the bench page, summed by function (self time). For a readable wasm part, build the
-// package with names: `wasm-pack build crates/borang-wasm --profiling …` (see README "Benchmark").
+// package with names: `wasm-pack build wasm --profiling …` (see README "Benchmark").
 //   node bench/profile.mjs [engine|dom|keystroke] [words] [--pkg DIR]
 import { createServer } from "node:http";
 import { readFileSync, existsSync, statSync } from "node:fs";

@@ -7,7 +7,7 @@ document statistics from each odt's meta.xml (meta:word-count, meta:character-co
 meta:non-whitespace-character-count).
 
 Modes:
-  --write   regenerate the table (default crates/borang/tests/data/office-oracle.json)
+  --write   regenerate the table (default tests/data/office-oracle.json)
   --check   compare LibreOffice's live figures with the committed table; exit 1 on any difference
   --print   print the figures as a table (no file written); handy for exploring
 
@@ -30,7 +30,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.path.join(ROOT, "crates", "borang", "tests", "data")
+DATA = os.path.join(ROOT, "tests", "data")
 DEFAULT_CASES = os.path.join(DATA, "office-cases.json")
 DEFAULT_TABLE = os.path.join(DATA, "office-oracle.json")
 

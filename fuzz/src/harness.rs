@@ -1,6 +1,6 @@
 //! What each fuzz target does with its input, shared by the libFuzzer binaries
 //! (`fuzz/fuzz_targets/*.rs`) and by the regression tests that replay saved inputs in plain
-//! `cargo test` (`crates/borang/tests/fuzz_regressions.rs`). Depends on nothing but `borang`,
+//! `cargo test` (`tests/fuzz_regressions.rs`). Depends on nothing but `borang`,
 //! so both can include this file as a module.
 //!
 //! Every function panics on a broken invariant (that is what the fuzzer reports), and returns

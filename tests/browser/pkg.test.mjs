@@ -143,7 +143,7 @@ test("demo portal (www/index.html through the embed): live count while typing an
 test("unicode mode counts what Intl.Segmenter's isWordLike counts on Latin-script text", async () => {
   const corpus = readFileSync(`${REPO}tests/fixtures/kipp-2023-sample.json`, "utf8");
   const sample = Object.values(JSON.parse(corpus)).filter((v) => typeof v === "string");
-  const cases = JSON.parse(readFileSync(`${REPO}crates/borang/tests/data/office-cases.json`, "utf8"))
+  const cases = JSON.parse(readFileSync(`${REPO}tests/data/office-cases.json`, "utf8"))
     .map((c) => c.text)
     // Latin script only: the documented scope (browsers segment Chinese or Thai by dictionary).
     .filter((t) => !/[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u.test(t));
