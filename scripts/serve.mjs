@@ -1,12 +1,14 @@
 // Tiny static server for the demo and the browser tests. Bound to 127.0.0.1 only.
 //   /  -> www/   /borang/ -> dist/borang/ (what `make dist` lays out)   /pkg/ -> pkg/   /rules/ -> rules/
 // Tests add their own mounts (test pages, npm packages). A POST to an existing .html page
-// drains the body and serves the page, so the demo form can be submitted.
+// drains the body and serves the page, so the demo form can be submitted. The portal's pages in
+// www/ are served with their shared header, menu and footer in place (scripts/site-chrome.mjs).
 // Usage: node scripts/serve.mjs   (PORT=8080 by default; PORT=0 picks a free one)
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { renderChrome } from "./site-chrome.mjs";
 
 const REPO = resolve(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -88,6 +90,7 @@ function drain(req) {
  */
 export function startServer({ port = 8080, root = REPO, host = "127.0.0.1", mounts = [] } = {}) {
   const all = [...mounts, ...MOUNTS];
+  const www = resolve(root, "www") + sep;
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, "http://localhost").pathname;
     const file = resolvePath(root, urlPath, all);
@@ -98,15 +101,25 @@ export function startServer({ port = 8080, root = REPO, host = "127.0.0.1", moun
       await drain(req);
       return send(res, 405, "text/plain; charset=utf-8", "method not allowed\n", req.method);
     }
+    let body = null;
     if (file) {
       try {
-        if ((await stat(file)).isFile()) {
-          const type = TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
-          return send(res, 200, type, await readFile(file), req.method);
-        }
+        if ((await stat(file)).isFile()) body = await readFile(file);
       } catch {
         // fall through to 404
       }
+    }
+    if (body !== null) {
+      const ext = extname(file).toLowerCase();
+      const type = TYPES[ext] ?? "application/octet-stream";
+      if (ext === ".html" && file.startsWith(www)) {
+        try {
+          body = renderChrome(body.toString("utf8"));
+        } catch (e) {
+          return send(res, 500, "text/plain; charset=utf-8", `${e.message}\n`, req.method);
+        }
+      }
+      return send(res, 200, type, body, req.method);
     }
     send(res, 404, "text/plain; charset=utf-8", "not found\n", req.method);
   });
