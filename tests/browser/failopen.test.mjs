@@ -109,7 +109,7 @@ async function assertSubmits(page) {
 
 test("package: borang_bg.wasm answers 404", async () => {
   const { context, page, log } = await openHost({
-    prepare: (page) => page.route("**/borang/borang_bg.wasm", (r) => r.fulfill({ status: 404, body: "not found\n" })),
+    prepare: (page) => page.route("**/borang/lean/borang_bg.wasm", (r) => r.fulfill({ status: 404, body: "not found\n" })),
   });
   const error = oneBorangError(log);
   assert.match(error, /404/);
@@ -124,7 +124,7 @@ test("package: borang_bg.wasm answers 404", async () => {
 
 test("package: borang.js answers 404", async () => {
   const { context, page, log } = await openHost({
-    prepare: (page) => page.route("**/borang/borang.js", (r) => r.fulfill({ status: 404, body: "not found\n" })),
+    prepare: (page) => page.route("**/borang/lean/borang.js", (r) => r.fulfill({ status: 404, body: "not found\n" })),
   });
   const error = oneBorangError(log);
   assert.match(error, /borang\.js/);
