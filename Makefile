@@ -39,6 +39,7 @@ define build-dist
 	mkdir -p dist/borang/lean
 	cp pkg/lean/borang.js pkg/lean/borang_bg.wasm pkg/lean/borang.d.ts dist/borang/lean/
 	if [ -d pkg/lean/snippets ]; then cp -r pkg/lean/snippets dist/borang/lean/; fi
+	node scripts/build-js.mjs dist/borang/lean/js --lean
 	cp rules/*.json dist/borang/rules/
 	cp schema/rules.schema.json dist/borang/schema/
 	node scripts/admin-pages.mjs dist/borang

@@ -137,7 +137,7 @@ test("WebAssembly blocked by Content-Security-Policy: script-src 'self', and the
   // With the JavaScript build in place such a page is checked (tests/browser/csp.test.mjs).
   const { context, page, log } = await openHost({
     headers: { "Content-Security-Policy": "script-src 'self'" },
-    prepare: (page) => page.route("**/borang/js/borang_bg.wasm.js", (r) => r.fulfill({ status: 404, body: "not found\n" })),
+    prepare: (page) => page.route("**/borang/lean/js/borang_bg.wasm.js", (r) => r.fulfill({ status: 404, body: "not found\n" })),
   });
   const error = oneBorangError(log);
   assert.match(error, /WebAssembly/);

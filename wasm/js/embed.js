@@ -56,8 +56,8 @@ function wasmAllowed() {
   }
 }
 
-/** Where each WebAssembly build lives, next to this file. */
-const WASM_DIRS = { full: "./", lean: "./lean/" };
+/** Where each build lives, next to this file (its JavaScript build in js/ below). */
+const DIRS = { full: "./", lean: "./lean/" };
 
 async function loadWasmBuild(dir) {
   // The module's download starts beside the glue's import: on a slow connection the two would
@@ -70,9 +70,9 @@ async function loadWasmBuild(dir) {
 }
 
 /** The same engine compiled to plain JavaScript by wasm2js (`js/`), for pages that forbid WebAssembly. */
-async function loadJsBuild() {
+async function loadJsBuild(dir) {
   try {
-    return await import(new URL("./js/borang.js", here).href);
+    return await import(new URL(`${dir}js/borang.js`, here).href);
   } catch (error) {
     throw new Error(
       `WebAssembly is blocked on this page (its Content-Security-Policy lacks 'wasm-unsafe-eval') and the JavaScript build could not be loaded either (${error.message})`,
@@ -87,15 +87,15 @@ const loadedFiles = new Set();
  * borang's package, loaded once: the WebAssembly build, or the JavaScript build where the page
  * forbids WebAssembly. Same exports either way (`attach`, `Validator`, `countText`, …), and
  * `build` says which one runs: "wasm" or "js". `{ lean: true }` loads the build without
- * zero-config (for a rules file or a preset: `attach(form, null)` throws there); where
- * WebAssembly is forbidden both are the JavaScript build.
+ * zero-config (for a rules file or a preset: `attach(form, null)` throws there), as
+ * WebAssembly or, where that is forbidden, as JavaScript (lean/js/).
  */
 export function load({ lean = false } = {}) {
-  const wasm = wasmAllowed();
-  const key = wasm && lean ? "lean" : "full";
-  packages[key] ??= (wasm ? loadWasmBuild(WASM_DIRS[key]).then((m) => [m, "wasm"]) : loadJsBuild().then((m) => [m, "js"])).then(
+  const key = lean ? "lean" : "full";
+  const dir = DIRS[key];
+  packages[key] ??= (wasmAllowed() ? loadWasmBuild(dir).then((m) => [m, "wasm"]) : loadJsBuild(dir).then((m) => [m, "js"])).then(
     ([module, build]) => {
-      const files = build === "wasm" ? ["borang.js", "borang_bg.wasm"].map((f) => WASM_DIRS[key] + f) : ["js/borang.js", "js/borang_bg.js", "js/borang_bg.wasm.js"];
+      const files = (build === "wasm" ? ["borang.js", "borang_bg.wasm"] : ["js/borang.js", "js/borang_bg.js", "js/borang_bg.wasm.js"]).map((f) => dir + f);
       for (const file of files) loadedFiles.add(new URL(file, here).href);
       return Object.freeze({ ...module, build });
     },
