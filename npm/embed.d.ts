@@ -2,8 +2,12 @@
 // folder as it is (the embed finds borang.js, borang_bg.wasm and js/ next to itself).
 import type * as borang from "./borang.js";
 
-/** The package, loaded once: the WebAssembly build, or the JavaScript build where the page's CSP forbids WebAssembly. */
-export function load(): Promise<Readonly<typeof borang & { build: "wasm" | "js" }>>;
+/**
+ * The package, loaded once: the WebAssembly build, or the JavaScript build where the page's CSP
+ * forbids WebAssembly. `lean: true` loads the build without zero-config (lean/, for a rules file
+ * or a preset; its `attach(form, null)` throws).
+ */
+export function load(options?: { lean?: boolean }): Promise<Readonly<typeof borang & { build: "wasm" | "js" }>>;
 /** The attachments of the page's embed tags (null for those that failed); never rejects. */
 export const ready: Promise<Array<borang.Attachment | null>>;
 /** The attachment of a form, once `ready` has resolved. */

@@ -3,7 +3,9 @@
 // WebAssembly (no 'wasm-unsafe-eval'). Same Rust source, same wasm-bindgen glue; binaryen's
 // wasm2js turns the module into plain JavaScript. Nothing is written by hand.
 //
-//   node scripts/build-js.mjs <out-dir>        (make dist runs it into dist/borang/js)
+//   node scripts/build-js.mjs <out-dir> [--lean]   (make dist runs it into dist/borang/js, and
+//                                                  with --lean, without zero-config, into
+//                                                  dist/borang/lean/js)
 //
 // Steps, and why each is needed:
 // 1. cargo builds borang-wasm with reference types and multi-value switched off: wasm2js
@@ -28,13 +30,16 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
-const out = resolve(process.argv[2] ?? join(root, "dist/borang/js"));
-const work = join(root, "target/js-build");
+const lean = process.argv.includes("--lean");
+const out = resolve(process.argv.slice(2).find((arg) => !arg.startsWith("--")) ?? join(root, "dist/borang/js"));
+// One work dir per variant, so switching features never rebuilds the other one.
+const work = join(root, lean ? "target/js-build-lean" : "target/js-build");
 const run = (cmd, args, env = {}) =>
   execFileSync(cmd, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
 
 // 1.
-run("cargo", ["build", "-p", "borang-wasm", "--release", "--target", "wasm32-unknown-unknown", "--target-dir", work], {
+const features = lean ? ["--no-default-features"] : [];
+run("cargo", ["build", "-p", "borang-wasm", "--release", "--target", "wasm32-unknown-unknown", "--target-dir", work, ...features], {
   RUSTFLAGS: "-C target-feature=-reference-types,-multivalue",
 });
 const built = join(work, "wasm32-unknown-unknown/release/borang_wasm.wasm");

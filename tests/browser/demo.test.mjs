@@ -100,7 +100,7 @@ test("the dist folder works under any path: embed.js finds its package next to i
   await eventually(async () =>
     assert.equal(await page.textContent('.borang-feedback[data-field="ringkasan"] .borang-count'), "5 / 200 kata"),
   );
-  assert.ok(requested.includes("/intranet/aset/js/borang-1.0/borang_bg.wasm"), requested.join("\n"));
+  assert.ok(requested.includes("/intranet/aset/js/borang-1.0/lean/borang_bg.wasm"), requested.join("\n"));
   assert.deepEqual(requested.filter((p) => p.startsWith("/borang/")), [], "nothing was fetched from the default path");
   assert.deepEqual(log.errors, []);
   await context.close();

@@ -109,7 +109,7 @@ async function assertSubmits(page) {
 
 test("package: borang_bg.wasm answers 404", async () => {
   const { context, page, log } = await openHost({
-    prepare: (page) => page.route("**/borang/borang_bg.wasm", (r) => r.fulfill({ status: 404, body: "not found\n" })),
+    prepare: (page) => page.route("**/borang/lean/borang_bg.wasm", (r) => r.fulfill({ status: 404, body: "not found\n" })),
   });
   const error = oneBorangError(log);
   assert.match(error, /404/);
@@ -124,7 +124,7 @@ test("package: borang_bg.wasm answers 404", async () => {
 
 test("package: borang.js answers 404", async () => {
   const { context, page, log } = await openHost({
-    prepare: (page) => page.route("**/borang/borang.js", (r) => r.fulfill({ status: 404, body: "not found\n" })),
+    prepare: (page) => page.route("**/borang/lean/borang.js", (r) => r.fulfill({ status: 404, body: "not found\n" })),
   });
   const error = oneBorangError(log);
   assert.match(error, /borang\.js/);
@@ -137,7 +137,7 @@ test("WebAssembly blocked by Content-Security-Policy: script-src 'self', and the
   // With the JavaScript build in place such a page is checked (tests/browser/csp.test.mjs).
   const { context, page, log } = await openHost({
     headers: { "Content-Security-Policy": "script-src 'self'" },
-    prepare: (page) => page.route("**/borang/js/borang_bg.wasm.js", (r) => r.fulfill({ status: 404, body: "not found\n" })),
+    prepare: (page) => page.route("**/borang/lean/js/borang_bg.wasm.js", (r) => r.fulfill({ status: 404, body: "not found\n" })),
   });
   const error = oneBorangError(log);
   assert.match(error, /WebAssembly/);

@@ -27,9 +27,9 @@ test("after start-up borang makes no request: typing, pasting, choosing, a refus
     await borangReady(page, "#proposal");
     await page.waitForLoadState("networkidle");
     const startup = requests.splice(0);
-    // Start-up fetched the page, the embed, the package and the rules file, from the page's
-    // own origin: nothing else.
-    assert.ok(startup.some((r) => r.endsWith("/borang/borang_bg.wasm")), startup.join("\n"));
+    // Start-up fetched the page, the embed, the package (the lean build: the page has a rules
+    // file) and the rules file, from the page's own origin: nothing else.
+    assert.ok(startup.some((r) => r.endsWith("/borang/lean/borang_bg.wasm")), startup.join("\n"));
     assert.ok(startup.some((r) => r.endsWith("/borang/rules/kipp-2023.json")), startup.join("\n"));
     assert.ok(startup.every((r) => r.startsWith(`GET ${env.base}/`)), startup.join("\n"));
 

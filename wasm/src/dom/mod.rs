@@ -8,6 +8,8 @@
 //! Arrows run one way: this module uses the boundary's helpers and the core; the core never
 //! sees a browser.
 
+// Without zero-config only `text_of` is used; the rest is left out of the module by the linker.
+#[cfg_attr(not(feature = "zero-config"), allow(dead_code))]
 mod describe;
 mod drafts;
 mod fields;
@@ -380,6 +382,7 @@ struct Inferred {
 /// Zero-config: rules from the form's own markup. The notes go to the console — a page that
 /// disagrees with itself as a warning naming both texts — except the maxlength trap, which
 /// `check_maxlength` reports for every mode alike.
+#[cfg(feature = "zero-config")]
 fn infer_rules(form: &HtmlFormElement, doc: &Document) -> Result<(Rules, Inferred), Error> {
     use borang::infer::Note;
     let (title, fields) = describe::describe(form, doc);
@@ -398,6 +401,14 @@ fn infer_rules(form: &HtmlFormElement, doc: &Document) -> Result<(Rules, Inferre
     Rules::from_value(inferred.rules)
         .map(|rules| (rules, Inferred { text, explained }))
         .map_err(|e| Error::new(&format!("borang: no rules file, and the form has no field borang can check ({e})")))
+}
+
+/// The lean build (no `zero-config` feature) checks against a rules file only.
+#[cfg(not(feature = "zero-config"))]
+fn infer_rules(_form: &HtmlFormElement, _doc: &Document) -> Result<(Rules, Inferred), Error> {
+    Err(Error::new(
+        "borang: no rules file given, and this build (lean/) has no zero-config: load the full package (borang.js), or give a rules file or preset",
+    ))
 }
 
 fn read_rules(input: JsValue) -> Result<Rules, Error> {
