@@ -8,8 +8,48 @@
 //! [`each_kind!`] without naming any: the section's keys in `SectionSpec` and its reader, the
 //! compiled [`Kinds`] of a `Section`, and the checking phases are generated from that list.
 //!
-//! Adding a kind: a file here implementing [`Kind`], its messages in `messages.rs`, and its
-//! line in [`each_kind!`].
+//! # Adding a kind
+//!
+//! A file here, its messages in `messages.rs` (the `Key`, its Indonesian and English texts),
+//! and its name in [`each_kind!`]; then `BORANG_UPDATE_SCHEMA=1 cargo test` regenerates the
+//! schema, the TypeScript types and the known-key lists from it. Nothing else names a kind.
+//! A section-level `lines` check would be `src/kinds/lines.rs`:
+//!
+//! ```ignore
+//! //! `lines`: at most this many lines.
+//!
+//! pub(crate) const RULE: &str = "lines";
+//!
+//! pub(crate) struct Rule;
+//!
+//! impl Kind for Rule {
+//!     type Spec = Check<u32>; // `"lines": 10` or `{"value": 10, "severity": "warning"}`
+//!     type Schema = Check<u32>;
+//!     type Compiled = Option<(u32, Meta)>;
+//!     const DOC: &'static str = "At most this many lines.";
+//!     const KEYS: &'static [Key] = &[Key::Lines];
+//!
+//!     fn compile(cx: &mut Cx, spec: Check<u32>, _covered: &[String]) -> Self::Compiled {
+//!         let (max, severity, message) = spec.parts();
+//!         if max == 0 {
+//!             cx.expected_with(Code::OutOfRange, "a maximum above 0", "0"); // at `sections[i].lines`
+//!         }
+//!         Some((max, meta(cx, severity, message)))
+//!     }
+//!
+//!     fn text(c: &Self::Compiled, cx: &mut SectionCx, field: &str, text: &str, _: Option<&str>) {
+//!         let Some((max, meta)) = c else { return };
+//!         let lines = text.lines().count() as u64;
+//!         if lines > u64::from(*max) {
+//!             let args = Args::new(&cx.section.title).with("count", cx.n(lines)).with("max", cx.n((*max).into()));
+//!             cx.push(RULE, meta, Key::Lines, args, Some(field));
+//!         }
+//!     }
+//! }
+//! ```
+//!
+//! The hooks a kind leaves out do nothing; a kind that reports limits or tells the DOM layer
+//! something also fills its field of `AppliedLimits` or `SectionInfo`.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -189,6 +229,33 @@ mod tests {
             let owners: Vec<&str> =
                 KINDS.iter().filter(|(_, keys)| keys.contains(key)).map(|(name, _)| *name).collect();
             assert_eq!(owners.len(), 1, "{key:?} is used by {owners:?}");
+        }
+    }
+
+    /// Every file here is a kind of the list (a file without its line is caught), and the
+    /// files every kind shares name none of them: adding a kind touches none of them.
+    #[test]
+    fn a_kind_is_its_file_and_its_line() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut files: Vec<String> = std::fs::read_dir(format!("{dir}/kinds"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter_map(|name| name.strip_suffix(".rs").map(str::to_owned))
+            .filter(|name| name != "mod")
+            .collect();
+        files.sort();
+        let mut listed: Vec<&str> = KINDS.iter().map(|(name, _)| *name).collect();
+        listed.sort();
+        assert_eq!(files, listed);
+        for shared in ["spec.rs", "rules.rs", "check.rs"] {
+            let text = std::fs::read_to_string(format!("{dir}/{shared}")).unwrap();
+            let imports: Vec<&str> = text.lines().filter(|l| l.starts_with("use crate::kinds::")).collect();
+            for (name, _) in KINDS {
+                for named in [format!("kinds::{name}"), format!("kinds.{name}")] {
+                    assert!(!text.contains(&named), "{shared} names the kind `{name}` ({named})");
+                }
+                assert!(!imports.iter().any(|l| l.contains(name)), "{shared} imports the kind `{name}`");
+            }
         }
     }
 
