@@ -4,11 +4,10 @@
 use serde::Serialize;
 
 use crate::count::{count, TextStats, WordCountMode};
-use crate::kinds::words::Bounds;
 use crate::messages::{self, Args, Key};
 use crate::rules::{Meta, Section};
 use crate::spec::{Lang, Severity};
-use crate::values::{FieldValue, FileMeta, Values};
+use crate::values::{FieldValue, Values};
 
 /// The result of checking a whole form.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -166,42 +165,32 @@ pub(crate) fn check_section(
         limits: applied_limits(s),
         messages: Vec::new(),
     };
-    if !s.when.iter().all(|c| c.holds(values)) {
+    if !s.kinds.applies(values) {
         out.status = Status::Skipped;
         return out;
     }
     let mut cx = SectionCx { section: s, lang, messages: Vec::new() };
     if empty {
-        cx.required(s.required.as_ref());
+        s.kinds.empty(&mut cx);
         out.status = Status::Empty;
         out.messages = cx.messages;
         return out;
     }
-    cx.words(stats.words);
-    cx.chars(stats.chars);
-    let mut checked = 0u32;
-    let mut files: Vec<(&str, &FileMeta)> = Vec::new();
+    s.kinds.counts(&mut cx, &stats);
     for field in &s.fields {
         match values.get(field) {
             Some(FieldValue::Text(text)) if !text.trim().is_empty() => {
-                checked += 1;
-                cx.text_value(field, text.trim(), values.label(field, 0));
+                s.kinds.text(&mut cx, field, text.trim(), values.label(field, 0));
             }
             Some(FieldValue::List(items)) => {
                 for (i, item) in items.iter().enumerate().filter(|(_, i)| !i.trim().is_empty()) {
-                    checked += 1;
-                    cx.choice(field, item.trim(), values.label(field, i));
+                    s.kinds.item(&mut cx, field, item.trim(), values.label(field, i));
                 }
             }
-            Some(FieldValue::Files(list)) => files.extend(list.iter().map(|f| (field.as_str(), f))),
             _ => {}
         }
     }
-    cx.checked(checked);
-    cx.files(&files);
-    for c in &s.compare {
-        cx.compare(c, values, sections);
-    }
+    s.kinds.values(&mut cx, values, sections);
     out.status = match cx.messages.iter().map(|m| m.severity).min_by_key(|s| *s == Severity::Warning) {
         Some(Severity::Error) => Status::Error,
         Some(Severity::Warning) => Status::Warning,
@@ -212,23 +201,9 @@ pub(crate) fn check_section(
 }
 
 fn applied_limits(s: &Section) -> AppliedLimits {
-    let range = |b: &Bounds| {
-        let r = Range {
-            min: b.min.as_ref().map(|x| x.0),
-            max: b.max.as_ref().map(|x| x.0),
-            warn_at: b.warn_from.as_ref().map(|x| x.0),
-        };
-        (r != Range::default()).then_some(r)
-    };
-    let checked =
-        Range { min: s.checked.min.as_ref().map(|x| x.0), max: s.checked.max.as_ref().map(|x| x.0), warn_at: None };
-    AppliedLimits {
-        words: range(&s.words),
-        chars: range(&s.chars),
-        checked: (checked != Range::default()).then_some(checked),
-        max_files: s.files.max_files.as_ref().map(|x| x.0),
-        max_bytes: s.files.max_bytes.as_ref().map(|x| x.0),
-    }
+    let mut limits = AppliedLimits::default();
+    s.kinds.limits(&mut limits);
+    limits
 }
 
 /// The checking of one section: the kinds add their messages here.
@@ -247,12 +222,5 @@ impl SectionCx<'_> {
 
     pub(crate) fn n(&self, n: u64) -> String {
         messages::number(n, self.lang)
-    }
-
-    /// One text value of `field` against the kinds that read text values.
-    fn text_value(&mut self, field: &str, text: &str, label: Option<&str>) {
-        self.format(field, text);
-        self.pattern(field, text);
-        self.choice(field, text, label);
     }
 }

@@ -5,13 +5,7 @@ use serde::Serialize;
 
 use crate::check::{self as checker, Report, SectionReport};
 use crate::count::WordCountMode;
-use crate::kinds::checked::{self, Checked};
-use crate::kinds::compare::{self, Compare};
-use crate::kinds::files::{self, Accept, Files};
-use crate::kinds::format::{self, Format};
-use crate::kinds::when::{self, Condition};
-use crate::kinds::words::{self, Bounds};
-use crate::kinds::{chars, choice, pattern, required};
+use crate::kinds::Kinds;
 use crate::messages::{self, PLACEHOLDERS};
 use crate::presets;
 use crate::problem::{Code, Cx, Problem, RulesError};
@@ -75,6 +69,16 @@ pub struct SectionInfo {
     pub checked: bool,
 }
 
+impl SectionInfo {
+    /// Adds a field this section's result depends on, unless it is the section's own or
+    /// already listed.
+    pub(crate) fn depend_on(&mut self, field: &str) {
+        if !self.fields.iter().chain(&self.depends_on).any(|f| f == field) {
+            self.depends_on.push(field.to_owned());
+        }
+    }
+}
+
 /// The formats a section's `format` names (in `SectionInfo`), for its schema.
 #[allow(dead_code)]
 #[derive(schemars::JsonSchema)]
@@ -94,16 +98,8 @@ pub(crate) struct Section {
     pub title: String,
     pub fields: Vec<String>,
     pub help: Option<String>,
-    pub when: Vec<Condition>,
-    pub required: Option<Meta>,
-    pub words: Bounds,
-    pub chars: Bounds,
-    pub format: Option<(Format, Meta)>,
-    pub pattern: Option<pattern::Compiled>,
-    pub choice: Option<(Vec<String>, Meta)>,
-    pub checked: Checked,
-    pub files: Files,
-    pub compare: Vec<Compare>,
+    /// Its rule kinds, compiled.
+    pub kinds: Kinds,
 }
 
 /// Severity and own message of one check.
@@ -184,28 +180,23 @@ impl Rules {
     pub fn sections_info(&self) -> Vec<SectionInfo> {
         self.sections
             .iter()
-            .map(|s| SectionInfo {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                fields: s.fields.clone(),
-                help: s.help.clone(),
-                required: s.required.is_some(),
-                max_words: s.words.max.as_ref().map(|(n, _)| *n),
-                min_words: s.words.min.as_ref().map(|(n, _)| *n),
-                depends_on: {
-                    let mut fields: Vec<String> = Vec::new();
-                    let others = s.when.iter().map(Condition::field).chain(s.compare.iter().map(|c| c.field.as_str()));
-                    for field in others {
-                        if !s.fields.iter().chain(&fields).any(|f| f == field) {
-                            fields.push(field.to_owned());
-                        }
-                    }
-                    fields
-                },
-                choice: s.choice.as_ref().map(|(options, _)| options.clone()),
-                accept: s.files.accept.as_ref().map(|(accept, _)| accept.iter().map(Accept::to_string).collect()),
-                format: s.format.as_ref().map(|(f, _)| f.name()),
-                checked: s.checked.min.is_some() || s.checked.max.is_some(),
+            .map(|s| {
+                let mut info = SectionInfo {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    fields: s.fields.clone(),
+                    help: s.help.clone(),
+                    required: false,
+                    max_words: None,
+                    min_words: None,
+                    depends_on: Vec::new(),
+                    choice: None,
+                    accept: None,
+                    format: None,
+                    checked: false,
+                };
+                s.kinds.info(&mut info);
+                info
             })
             .collect()
     }
@@ -516,7 +507,7 @@ fn compile(cx: &mut Cx, spec: RulesSpec) -> Option<Rules> {
     })
 }
 
-fn compile_section(cx: &mut Cx, s: SectionSpec, covered: &[String]) -> Option<Section> {
+fn compile_section(cx: &mut Cx, mut s: SectionSpec, covered: &[String]) -> Option<Section> {
     // A missing or empty id or title was reported when reading.
     if !s.id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')) {
         cx.key("id", |cx| {
@@ -529,7 +520,7 @@ fn compile_section(cx: &mut Cx, s: SectionSpec, covered: &[String]) -> Option<Se
         });
     }
     let defaulted = s.fields.is_none();
-    let fields = match s.fields {
+    let fields = match s.fields.take() {
         Some(f) => f.into_vec(),
         None if s.id.is_empty() => Vec::new(),
         None => vec![s.id.clone()],
@@ -543,30 +534,6 @@ fn compile_section(cx: &mut Cx, s: SectionSpec, covered: &[String]) -> Option<Se
         }
     }
     // The kinds, in the order of the file's keys (problems are reported in this order).
-    let when = s.when.map(|w| cx.key("when", |cx| when::compile(cx, w, covered))).unwrap_or_default();
-    let required = required::compile(cx, s.required);
-    let words = s.words.map(|l| cx.key("words", |cx| words::compile(cx, l))).unwrap_or_default();
-    let chars = s.chars.map(|l| cx.key("chars", |cx| chars::compile(cx, l))).unwrap_or_default();
-    let format = s.format.and_then(|f| cx.key("format", |cx| format::compile(cx, f)));
-    let pattern = s.pattern.and_then(|p| cx.key("pattern", |cx| pattern::compile(cx, p)));
-    let choice = choice::compile(cx, s.choice);
-    let checked = s.checked.map(|c| cx.key("checked", |cx| checked::compile(cx, c))).unwrap_or_default();
-    let files = s.files.map(|f| cx.key("files", |cx| files::compile(cx, f))).unwrap_or_default();
-    let compare = s.compare.map(|c| cx.key("compare", |cx| compare::compile(cx, c, covered))).unwrap_or_default();
-    Some(Section {
-        id: s.id,
-        title: s.title,
-        fields,
-        help: s.help,
-        when,
-        required,
-        words,
-        chars,
-        format,
-        pattern,
-        choice,
-        checked,
-        files,
-        compare,
-    })
+    let kinds = Kinds::compile(cx, &mut s, covered);
+    Some(Section { id: s.id, title: s.title, fields, help: s.help, kinds })
 }

@@ -5,13 +5,7 @@
 use schemars::JsonSchema;
 
 use crate::count::WordCountMode;
-pub use crate::kinds::checked::CountLimits;
-pub use crate::kinds::compare::CompareSpec;
-pub use crate::kinds::files::FilesSpec;
-pub use crate::kinds::format::FormatSpec;
-pub use crate::kinds::pattern::PatternSpec;
-pub use crate::kinds::when::OneOrManyConditions;
-pub use crate::kinds::words::Limits;
+use crate::kinds::{self, Field, Kind};
 use crate::known_keys;
 use crate::problem::{Code, Cx, FromValue};
 use crate::value::Value;
@@ -106,43 +100,52 @@ enum SectionsSchema {
     Patch(std::collections::BTreeMap<String, serde_json::Value>),
 }
 
-/// One section of the form: the fields it covers and its checks. Limits apply to the text of
-/// all its fields together.
-#[derive(Debug, Clone, Default, JsonSchema)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct SectionSpec {
-    /// A unique id, e.g. `ringkasan`.
-    pub id: String,
-    /// The title shown to the applicant and used in messages.
-    pub title: String,
-    /// Form field names covered (a name, or several). Default: the section id.
-    pub fields: Option<OneOrMany>,
-    /// Help text for the applicant.
-    pub help: Option<String>,
-    /// The section applies only when this holds (a list: all of them).
-    pub when: Option<OneOrManyConditions>,
-    /// The section must be filled.
-    pub required: Option<Check<bool>>,
-    /// Word limits.
-    pub words: Option<Limits>,
-    /// Character limits (extended grapheme clusters, line breaks not counted).
-    pub chars: Option<Limits>,
-    /// The text must be of this format.
-    #[schemars(with = "Option<crate::kinds::format::FormatSchema>")]
-    pub format: Option<FormatSpec>,
-    /// The text must match this linear-time pattern (whole value, like HTML `pattern`).
-    #[schemars(with = "Option<crate::kinds::pattern::PatternSchema>")]
-    pub pattern: Option<PatternSpec>,
-    /// Every value must be one of these options.
-    pub choice: Option<Check<Vec<String>>>,
-    /// How many boxes of a checkbox group (or options of a multi-select) may be checked.
-    pub checked: Option<CountLimits>,
-    /// File inputs.
-    pub files: Option<FilesSpec>,
-    /// Comparisons with other fields (e.g. end date after start date).
-    #[schemars(with = "Option<Vec<crate::kinds::compare::CompareSchema>>")]
-    pub compare: Option<Vec<CompareSpec>>,
+macro_rules! section_spec {
+    ($($name:ident),*) => {
+        /// One section of the form: the fields it covers and its checks. Limits apply to the text of
+        /// all its fields together.
+        #[derive(Debug, Clone, Default, JsonSchema)]
+        #[serde(deny_unknown_fields, rename_all = "camelCase")]
+        pub struct SectionSpec {
+            /// A unique id, e.g. `ringkasan`.
+            pub id: String,
+            /// The title shown to the applicant and used in messages.
+            pub title: String,
+            /// Form field names covered (a name, or several). Default: the section id.
+            pub fields: Option<OneOrMany>,
+            /// Help text for the applicant.
+            pub help: Option<String>,
+            $(
+                #[schemars(description = <kinds::$name::Rule as Kind>::DOC)]
+                pub(crate) $name: Option<Field<kinds::$name::Rule>>,
+            )*
+        }
+
+        impl FromValue for SectionSpec {
+            fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
+                let o = cx.object(v, known_keys::SECTION_SPEC)?;
+                let id: Option<String> = o.req(cx, "id", "a unique section id");
+                let title: Option<String> = o.req(cx, "title", "the section's title");
+                for (key, value) in [("id", &id), ("title", &title)] {
+                    if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
+                        cx.key(key, |cx| cx.problem(Code::EmptyValue, format!("the {key} is empty")));
+                    }
+                }
+                // A section without id or title is still compiled, so its other problems are reported.
+                Some(SectionSpec {
+                    id: id.unwrap_or_default(),
+                    title: title.unwrap_or_default(),
+                    fields: o.opt(cx, "fields"),
+                    help: o.opt(cx, "help"),
+                    $($name: o.opt(cx, stringify!($name)),)*
+                })
+            }
+        }
+    };
 }
+
+// The section's keys: its own, then one per rule kind.
+kinds::each_kind!(section_spec);
 
 /// One name or a list of names.
 #[derive(Debug, Clone, JsonSchema)]
@@ -272,36 +275,6 @@ impl FromValue for WordCountMode {
 impl FromValue for Severity {
     fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
         enum_from(cx, v, &[("error", Severity::Error), ("warning", Severity::Warning)])
-    }
-}
-
-impl FromValue for SectionSpec {
-    fn from_value(cx: &mut Cx, v: &Value) -> Option<Self> {
-        let o = cx.object(v, known_keys::SECTION_SPEC)?;
-        let id: Option<String> = o.req(cx, "id", "a unique section id");
-        let title: Option<String> = o.req(cx, "title", "the section's title");
-        for (key, value) in [("id", &id), ("title", &title)] {
-            if value.as_deref().is_some_and(|v| v.trim().is_empty()) {
-                cx.key(key, |cx| cx.problem(Code::EmptyValue, format!("the {key} is empty")));
-            }
-        }
-        // A section without id or title is still compiled, so its other problems are reported.
-        Some(SectionSpec {
-            id: id.unwrap_or_default(),
-            title: title.unwrap_or_default(),
-            fields: o.opt(cx, "fields"),
-            help: o.opt(cx, "help"),
-            when: o.opt(cx, "when"),
-            required: o.opt(cx, "required"),
-            words: o.opt(cx, "words"),
-            chars: o.opt(cx, "chars"),
-            format: o.opt(cx, "format"),
-            pattern: o.opt(cx, "pattern"),
-            choice: o.opt(cx, "choice"),
-            checked: o.opt(cx, "checked"),
-            files: o.opt(cx, "files"),
-            compare: o.opt(cx, "compare"),
-        })
     }
 }
 

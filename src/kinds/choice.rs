@@ -4,39 +4,57 @@
 //! "choice": ["Pemerintah Daerah", "BUMD"]
 //! ```
 
+use super::Kind;
 use crate::check::SectionCx;
 use crate::messages::{Args, Key};
 use crate::problem::{Code, Cx};
-use crate::rules::{check, Meta};
+use crate::rules::{meta, Meta, SectionInfo};
 use crate::spec::Check;
 
 /// The rule id in reports.
 pub(crate) const RULE: &str = "choice";
-/// Its messages in the catalogue.
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) const KEYS: &[Key] = &[Key::Choice];
 
-/// Compiles `choice`: the options and the check's severity and message.
-pub(crate) fn compile(cx: &mut Cx, spec: Option<Check<Vec<String>>>) -> Option<(Vec<String>, Meta)> {
-    let choice = check(cx, "choice", spec);
-    if let Some((options, _)) = &choice {
+/// The kind `choice`.
+pub(crate) struct Rule;
+
+impl Kind for Rule {
+    type Spec = Check<Vec<String>>;
+    type Schema = Check<Vec<String>>;
+    /// The options and the check's severity and message.
+    type Compiled = Option<(Vec<String>, Meta)>;
+    const DOC: &'static str = "Every value must be one of these options.";
+    const KEYS: &'static [Key] = &[Key::Choice];
+
+    fn compile(cx: &mut Cx, spec: Check<Vec<String>>, _: &[String]) -> Self::Compiled {
+        let (options, severity, message) = spec.parts();
+        let meta = meta(cx, severity, message);
         if options.is_empty() {
-            cx.key("choice", |cx| cx.problem(Code::EmptyValue, "the list of options is empty"));
+            cx.problem(Code::EmptyValue, "the list of options is empty");
         }
+        Some((options, meta))
     }
-    choice
+
+    fn text(choice: &Self::Compiled, cx: &mut SectionCx, field: &str, text: &str, label: Option<&str>) {
+        check(choice, cx, field, text, label);
+    }
+
+    fn item(choice: &Self::Compiled, cx: &mut SectionCx, field: &str, item: &str, label: Option<&str>) {
+        check(choice, cx, field, item, label);
+    }
+
+    fn info(choice: &Self::Compiled, info: &mut SectionInfo) {
+        info.choice = choice.as_ref().map(|(options, _)| options.clone());
+    }
 }
 
-impl SectionCx<'_> {
-    /// Every chosen option must be in the list, by its value or its visible text.
-    pub(crate) fn choice(&mut self, field: &str, value: &str, label: Option<&str>) {
-        let s = self.section;
-        if let Some((options, meta)) = &s.choice {
-            if !options.iter().any(|o| is_option(value, label, o)) {
-                // Name the option as the applicant saw it.
-                let shown = label.map(str::trim).filter(|l| !l.is_empty()).unwrap_or(value);
-                self.push(RULE, meta, Key::Choice, Args::new(&s.title).with("value", shown), Some(field));
-            }
+/// Every chosen option must be in the list, by its value or its visible text.
+fn check(choice: &Option<(Vec<String>, Meta)>, cx: &mut SectionCx, field: &str, value: &str, label: Option<&str>) {
+    if let Some((options, meta)) = choice {
+        if !options.iter().any(|o| is_option(value, label, o)) {
+            // Name the option as the applicant saw it.
+            let shown = label.map(str::trim).filter(|l| !l.is_empty()).unwrap_or(value);
+            let args = Args::new(&cx.section.title).with("value", shown);
+            cx.push(RULE, meta, Key::Choice, args, Some(field));
         }
     }
 }

@@ -8,21 +8,19 @@
 use schemars::JsonSchema;
 
 use super::format::Format;
+use super::Kind;
 use crate::check::SectionCx;
 use crate::format as parse;
 use crate::known_keys;
 use crate::messages::{Args, Key};
 use crate::problem::{Cx, FromValue};
-use crate::rules::{field_reference, meta, Meta, Section};
+use crate::rules::{field_reference, meta, Meta, Section, SectionInfo};
 use crate::spec::{enum_from, Detailed, InlineMeta, Lang, Message, Severity};
 use crate::value::Value;
 use crate::values::{FieldValue, Values};
 
 /// The rule id in reports.
 pub(crate) const RULE: &str = "compare";
-/// Its messages in the catalogue.
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) const KEYS: &[Key] = &[Key::Compare];
 
 /// A comparison, or one as the `value` of `{"value", "severity", "message"}`.
 #[allow(dead_code)]
@@ -120,8 +118,33 @@ pub(crate) struct Compare {
     pub meta: Meta,
 }
 
-/// Compiles a section's `compare` list (called under the key `compare`).
-pub(crate) fn compile(cx: &mut Cx, spec: Vec<CompareSpec>, covered: &[String]) -> Vec<Compare> {
+/// The kind `compare`.
+pub(crate) struct Rule;
+
+impl Kind for Rule {
+    type Spec = Vec<CompareSpec>;
+    type Schema = Vec<CompareSchema>;
+    type Compiled = Vec<Compare>;
+    const DOC: &'static str = "Comparisons with other fields (e.g. end date after start date).";
+    const KEYS: &'static [Key] = &[Key::Compare];
+
+    /// Compiles a section's `compare` list.
+    fn compile(cx: &mut Cx, spec: Vec<CompareSpec>, covered: &[String]) -> Vec<Compare> {
+        compile(cx, spec, covered)
+    }
+
+    fn values(compare: &Vec<Compare>, cx: &mut SectionCx, values: &Values, sections: &[Section]) {
+        for c in compare {
+            cx.compare(c, values, sections);
+        }
+    }
+
+    fn info(compare: &Vec<Compare>, info: &mut SectionInfo) {
+        compare.iter().for_each(|c| info.depend_on(&c.field));
+    }
+}
+
+fn compile(cx: &mut Cx, spec: Vec<CompareSpec>, covered: &[String]) -> Vec<Compare> {
     spec.into_iter()
         .enumerate()
         .filter_map(|(i, c)| {
@@ -136,7 +159,7 @@ pub(crate) fn compile(cx: &mut Cx, spec: Vec<CompareSpec>, covered: &[String]) -
 
 impl SectionCx<'_> {
     /// One comparison of the section's first value with the other field's.
-    pub(crate) fn compare(&mut self, c: &Compare, values: &Values, sections: &[Section]) {
+    fn compare(&mut self, c: &Compare, values: &Values, sections: &[Section]) {
         let s = self.section;
         let first_text = |field: &str| match values.get(field) {
             Some(FieldValue::Text(t)) if !t.trim().is_empty() => Some(t.trim()),
@@ -145,7 +168,7 @@ impl SectionCx<'_> {
         let (Some(mine), Some(theirs)) = (s.fields.iter().find_map(|f| first_text(f)), first_text(&c.field)) else {
             return;
         };
-        let kind = c.as_kind.or(match &s.format {
+        let kind = c.as_kind.or(match &s.kinds.format {
             Some((Format::Date { .. }, _)) => Some(CompareAs::Date),
             Some((Format::Number { .. }, _)) => Some(CompareAs::Number),
             _ => None,

@@ -6,20 +6,18 @@
 
 use schemars::JsonSchema;
 
-use crate::check::SectionCx;
+use super::Kind;
+use crate::check::{AppliedLimits, SectionCx};
 use crate::known_keys;
 use crate::messages::{self, Args, Key};
 use crate::problem::{Code, Cx, FromValue};
-use crate::rules::{group_meta, member, Meta};
+use crate::rules::{group_meta, member, Meta, Section, SectionInfo};
 use crate::spec::{Check, Message, Severity};
 use crate::value::Value;
-use crate::values::FileMeta;
+use crate::values::{FieldValue, FileMeta, Values};
 
 /// The rule ids in reports.
 pub(crate) const RULES: &[&str] = &["files.accept", "files.maxBytes", "files.maxFiles"];
-/// Its messages in the catalogue.
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) const KEYS: &[Key] = &[Key::FileType, Key::FileSize, Key::FileCount];
 
 /// Checks on file inputs, from the files' name, type and size. `severity` and `message` apply
 /// to each of them unless it gives its own.
@@ -122,8 +120,76 @@ pub(crate) struct Files {
     pub max_files: Option<(u32, Meta)>,
 }
 
+/// The kind `files`.
+pub(crate) struct Rule;
+
+impl Kind for Rule {
+    type Spec = FilesSpec;
+    type Schema = FilesSpec;
+    type Compiled = Files;
+    const DOC: &'static str = "File inputs.";
+    const KEYS: &'static [Key] = &[Key::FileType, Key::FileSize, Key::FileCount];
+
+    fn compile(cx: &mut Cx, spec: FilesSpec, _: &[String]) -> Files {
+        compile(cx, spec)
+    }
+
+    /// The section's files, field by field, against `files`.
+    fn values(f: &Files, cx: &mut SectionCx, values: &Values, _: &[Section]) {
+        if f.accept.is_none() && f.max_bytes.is_none() && f.max_files.is_none() {
+            return;
+        }
+        let s = cx.section;
+        let mut count = 0u64;
+        for field in &s.fields {
+            let Some(FieldValue::Files(list)) = values.get(field) else { continue };
+            count += list.len() as u64;
+            for file in list {
+                check_file(f, cx, field, file);
+            }
+        }
+        if let Some((max, meta)) = &f.max_files {
+            if count > u64::from(*max) {
+                let args = Args::new(&s.title).with("count", cx.n(count)).with("max", cx.n((*max).into()));
+                cx.push(RULES[2], meta, Key::FileCount, args, None);
+            }
+        }
+    }
+
+    fn limits(f: &Files, limits: &mut AppliedLimits) {
+        limits.max_files = f.max_files.as_ref().map(|x| x.0);
+        limits.max_bytes = f.max_bytes.as_ref().map(|x| x.0);
+    }
+
+    fn info(f: &Files, info: &mut SectionInfo) {
+        info.accept = f.accept.as_ref().map(|(accept, _)| accept.iter().map(Accept::to_string).collect());
+    }
+}
+
+/// One file of `field` against `accept` and `maxBytes`.
+fn check_file(f: &Files, cx: &mut SectionCx, field: &str, file: &FileMeta) {
+    let title = &cx.section.title;
+    if let Some((accept, meta)) = &f.accept {
+        if !accept.iter().any(|a| a.allows(file)) {
+            let names = Accept::labels(accept);
+            let args =
+                Args::new(title).with("file", file.name.as_str()).with("accept", messages::list_or(&names, cx.lang));
+            cx.push(RULES[0], meta, Key::FileType, args, Some(field));
+        }
+    }
+    if let Some((max, meta)) = &f.max_bytes {
+        if file.size > *max {
+            let args = Args::new(title)
+                .with("file", file.name.as_str())
+                .with("size", messages::file_size(file.size, cx.lang))
+                .with("max", messages::file_size(*max, cx.lang));
+            cx.push(RULES[1], meta, Key::FileSize, args, Some(field));
+        }
+    }
+}
+
 /// Compiles `files` (called under the key `files`).
-pub(crate) fn compile(cx: &mut Cx, f: FilesSpec) -> Files {
+fn compile(cx: &mut Cx, f: FilesSpec) -> Files {
     let group = group_meta(cx, f.severity, f.message);
     let accept = member(cx, "accept", f.accept, &group).map(|(list, meta)| {
         let parsed = list
@@ -157,38 +223,4 @@ pub(crate) fn compile(cx: &mut Cx, f: FilesSpec) -> Files {
         cx.key("maxFiles", |cx| cx.expected_with(Code::OutOfRange, "at least 1", "0"));
     }
     Files { accept, max_bytes, max_files }
-}
-
-impl SectionCx<'_> {
-    /// The section's files (with the field each came from) against `files`.
-    pub(crate) fn files(&mut self, files: &[(&str, &FileMeta)]) {
-        let s = self.section;
-        for (field, file) in files {
-            if let Some((accept, meta)) = &s.files.accept {
-                if !accept.iter().any(|a| a.allows(file)) {
-                    let names = Accept::labels(accept);
-                    let args = Args::new(&s.title)
-                        .with("file", file.name.as_str())
-                        .with("accept", messages::list_or(&names, self.lang));
-                    self.push(RULES[0], meta, Key::FileType, args, Some(field));
-                }
-            }
-            if let Some((max, meta)) = &s.files.max_bytes {
-                if file.size > *max {
-                    let args = Args::new(&s.title)
-                        .with("file", file.name.as_str())
-                        .with("size", messages::file_size(file.size, self.lang))
-                        .with("max", messages::file_size(*max, self.lang));
-                    self.push(RULES[1], meta, Key::FileSize, args, Some(field));
-                }
-            }
-        }
-        if let Some((max, meta)) = &s.files.max_files {
-            if files.len() as u64 > u64::from(*max) {
-                let args =
-                    Args::new(&s.title).with("count", self.n(files.len() as u64)).with("max", self.n((*max).into()));
-                self.push(RULES[2], meta, Key::FileCount, args, None);
-            }
-        }
-    }
 }

@@ -9,20 +9,20 @@
 
 use schemars::JsonSchema;
 
+use super::Kind;
 use crate::check::SectionCx;
 use crate::format::{self as parse, Date, FormatError};
 use crate::known_keys;
 use crate::messages::{self, Args, Key};
 use crate::problem::{Code, Cx, FromValue};
-use crate::rules::{meta, Meta};
+use crate::rules::{meta, Meta, SectionInfo};
 use crate::spec::{enum_from, Detailed, InlineMeta, Lang, Message, Severity};
 use crate::value::Value;
 
 /// The rule id in reports.
 pub(crate) const RULE: &str = "format";
 /// Its messages in the catalogue.
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) const KEYS: &[Key] = &[
+const KEYS: &[Key] = &[
     Key::UrlInvalid,
     Key::UrlScheme,
     Key::UrlHost,
@@ -195,8 +195,36 @@ impl Format {
     }
 }
 
+/// The kind `format`.
+pub(crate) struct Rule;
+
+impl Kind for Rule {
+    type Spec = FormatSpec;
+    type Schema = FormatSchema;
+    type Compiled = Option<(Format, Meta)>;
+    const DOC: &'static str = "The text must be of this format.";
+    const KEYS: &'static [Key] = KEYS;
+
+    fn compile(cx: &mut Cx, spec: FormatSpec, _: &[String]) -> Self::Compiled {
+        compile(cx, spec)
+    }
+
+    /// One text value of `field` against the section's `format`.
+    fn text(format: &Self::Compiled, cx: &mut SectionCx, field: &str, text: &str, _: Option<&str>) {
+        if let Some((format, meta)) = format {
+            if let Some((key, args)) = problem(&cx.section.title, cx.lang, format, text) {
+                cx.push(RULE, meta, key, args, Some(field));
+            }
+        }
+    }
+
+    fn info(format: &Self::Compiled, info: &mut SectionInfo) {
+        info.format = format.as_ref().map(|(f, _)| f.name());
+    }
+}
+
 /// Compiles `format` (called under the key `format`).
-pub(crate) fn compile(cx: &mut Cx, f: FormatSpec) -> Option<(Format, Meta)> {
+fn compile(cx: &mut Cx, f: FormatSpec) -> Option<(Format, Meta)> {
     let meta = meta(cx, f.severity, f.message);
     let kind = f.kind;
     if f.hosts.is_some() && kind != FormatKind::Url {
@@ -279,18 +307,6 @@ pub(crate) fn compile(cx: &mut Cx, f: FormatSpec) -> Option<(Format, Meta)> {
         }
     };
     Some((format, meta))
-}
-
-impl SectionCx<'_> {
-    /// One text value of `field` against the section's `format`.
-    pub(crate) fn format(&mut self, field: &str, text: &str) {
-        let s = self.section;
-        if let Some((format, meta)) = &s.format {
-            if let Some((key, args)) = problem(&s.title, self.lang, format, text) {
-                self.push(RULE, meta, key, args, Some(field));
-            }
-        }
-    }
 }
 
 /// What is wrong with `text` for `format`, if anything.

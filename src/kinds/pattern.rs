@@ -8,6 +8,7 @@
 
 use schemars::JsonSchema;
 
+use super::Kind;
 use crate::check::SectionCx;
 use crate::known_keys;
 use crate::messages::{Args, Key};
@@ -19,9 +20,6 @@ use crate::value::Value;
 
 /// The rule id in reports.
 pub(crate) const RULE: &str = "pattern";
-/// Its messages in the catalogue.
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) const KEYS: &[Key] = &[Key::Pattern, Key::PatternDescribed, Key::PatternTooCostly];
 
 /// A pattern alone, with options, or either as the `value` of
 /// `{"value", "severity", "message"}`.
@@ -100,8 +98,42 @@ impl PatternSpec {
 /// A compiled pattern, its description and its severity and message.
 pub(crate) type Compiled = (Pattern, Option<Message>, Meta);
 
+/// The kind `pattern`.
+pub(crate) struct Rule;
+
+impl Kind for Rule {
+    type Spec = PatternSpec;
+    type Schema = PatternSchema;
+    type Compiled = Option<Compiled>;
+    const DOC: &'static str = "The text must match this linear-time pattern (whole value, like HTML `pattern`).";
+    const KEYS: &'static [Key] = &[Key::Pattern, Key::PatternDescribed, Key::PatternTooCostly];
+
+    fn compile(cx: &mut Cx, spec: PatternSpec, _: &[String]) -> Option<Compiled> {
+        compile(cx, spec)
+    }
+
+    /// One text value of `field` against the section's `pattern`.
+    fn text(pattern: &Option<Compiled>, cx: &mut SectionCx, field: &str, text: &str, _: Option<&str>) {
+        let Some((pattern, description, meta)) = pattern else { return };
+        let title = &cx.section.title;
+        let matched = pattern.is_match_within(text, MAX_MATCH_STEPS);
+        if matched.is_none() {
+            // Not the applicant's fault, and nothing to block on: say the format went
+            // unchecked (the rules' own message is about a mismatch, so not that one).
+            let meta = Meta { severity: Severity::Warning, message: None };
+            cx.push(RULE, &meta, Key::PatternTooCostly, Args::new(title), Some(field));
+        } else if matched == Some(false) {
+            let (key, args) = match description.as_ref().and_then(|d| d.get(cx.lang)) {
+                Some(d) => (Key::PatternDescribed, Args::new(title).with("description", d)),
+                None => (Key::Pattern, Args::new(title)),
+            };
+            cx.push(RULE, meta, key, args.with("value", text), Some(field));
+        }
+    }
+}
+
 /// Compiles `pattern` (called under the key `pattern`).
-pub(crate) fn compile(cx: &mut Cx, p: PatternSpec) -> Option<Compiled> {
+fn compile(cx: &mut Cx, p: PatternSpec) -> Option<Compiled> {
     let meta = meta(cx, p.severity, p.message);
     match Pattern::compile(&p.regex, p.case_insensitive.unwrap_or(false)) {
         Ok(compiled) => Some((compiled, p.description, meta)),
@@ -115,28 +147,6 @@ pub(crate) fn compile(cx: &mut Cx, p: PatternSpec) -> Option<Compiled> {
                 )
             });
             None
-        }
-    }
-}
-
-impl SectionCx<'_> {
-    /// One text value of `field` against the section's `pattern`.
-    pub(crate) fn pattern(&mut self, field: &str, text: &str) {
-        let s = self.section;
-        if let Some((pattern, description, meta)) = &s.pattern {
-            let matched = pattern.is_match_within(text, MAX_MATCH_STEPS);
-            if matched.is_none() {
-                // Not the applicant's fault, and nothing to block on: say the format went
-                // unchecked (the rules' own message is about a mismatch, so not that one).
-                let meta = Meta { severity: Severity::Warning, message: None };
-                self.push(RULE, &meta, Key::PatternTooCostly, Args::new(&s.title), Some(field));
-            } else if matched == Some(false) {
-                let (key, args) = match description.as_ref().and_then(|d| d.get(self.lang)) {
-                    Some(d) => (Key::PatternDescribed, Args::new(&s.title).with("description", d)),
-                    None => (Key::Pattern, Args::new(&s.title)),
-                };
-                self.push(RULE, meta, key, args.with("value", text), Some(field));
-            }
         }
     }
 }

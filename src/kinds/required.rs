@@ -5,30 +5,42 @@
 //! "required": {"value": true, "message": "Lampirkan proposal."}
 //! ```
 
+use super::Kind;
 use crate::check::SectionCx;
 use crate::messages::{Args, Key};
 use crate::problem::Cx;
-use crate::rules::{check, Meta};
+use crate::rules::{meta, Meta, SectionInfo};
 use crate::spec::Check;
 
 /// The rule id in reports.
 pub(crate) const RULE: &str = "required";
-/// Its messages in the catalogue.
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) const KEYS: &[Key] = &[Key::Required];
 
-/// Compiles `required`: `Some` when the section must be filled.
-pub(crate) fn compile(cx: &mut Cx, spec: Option<Check<bool>>) -> Option<Meta> {
-    check(cx, "required", spec).and_then(|(on, meta)| on.then_some(meta))
-}
+/// The kind `required`.
+pub(crate) struct Rule;
 
-impl SectionCx<'_> {
+impl Kind for Rule {
+    type Spec = Check<bool>;
+    type Schema = Check<bool>;
+    /// `Some` when the section must be filled.
+    type Compiled = Option<Meta>;
+    const DOC: &'static str = "The section must be filled.";
+    const KEYS: &'static [Key] = &[Key::Required];
+
+    fn compile(cx: &mut Cx, spec: Check<bool>, _: &[String]) -> Option<Meta> {
+        let (on, severity, message) = spec.parts();
+        let meta = meta(cx, severity, message);
+        on.then_some(meta)
+    }
+
     /// An empty section that must be filled.
-    pub(crate) fn required(&mut self, required: Option<&Meta>) {
+    fn empty(required: &Option<Meta>, cx: &mut SectionCx) {
         if let Some(meta) = required {
-            let s = self.section;
-            let args = Args::new(&s.title);
-            self.push(RULE, meta, Key::Required, args, None);
+            let args = Args::new(&cx.section.title);
+            cx.push(RULE, meta, Key::Required, args, None);
         }
+    }
+
+    fn info(required: &Option<Meta>, info: &mut SectionInfo) {
+        info.required = required.is_some();
     }
 }

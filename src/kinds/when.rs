@@ -10,9 +10,11 @@
 use schemars::JsonSchema;
 
 use super::choice::is_option;
+use super::Kind;
 use crate::known_keys;
+use crate::messages::Key;
 use crate::problem::{Code, Cx, FromValue};
-use crate::rules::field_reference;
+use crate::rules::{field_reference, SectionInfo};
 use crate::value::Value;
 use crate::values::{FieldValue, Values};
 
@@ -73,8 +75,31 @@ pub(crate) enum Condition {
     Filled(String, bool),
 }
 
-/// Compiles a section's `when` (called under the key `when`).
-pub(crate) fn compile(cx: &mut Cx, spec: OneOrManyConditions, covered: &[String]) -> Vec<Condition> {
+/// The kind `when`.
+pub(crate) struct Rule;
+
+impl Kind for Rule {
+    type Spec = OneOrManyConditions;
+    type Schema = OneOrManyConditions;
+    type Compiled = Vec<Condition>;
+    const DOC: &'static str = "The section applies only when this holds (a list: all of them).";
+    const KEYS: &'static [Key] = &[];
+
+    /// Compiles a section's `when`.
+    fn compile(cx: &mut Cx, spec: OneOrManyConditions, covered: &[String]) -> Vec<Condition> {
+        compile(cx, spec, covered)
+    }
+
+    fn applies(when: &Vec<Condition>, values: &Values) -> bool {
+        when.iter().all(|c| c.holds(values))
+    }
+
+    fn info(when: &Vec<Condition>, info: &mut SectionInfo) {
+        when.iter().for_each(|c| info.depend_on(c.field()));
+    }
+}
+
+fn compile(cx: &mut Cx, spec: OneOrManyConditions, covered: &[String]) -> Vec<Condition> {
     match spec {
         OneOrManyConditions::One(c) => condition(cx, c, covered).into_iter().collect(),
         OneOrManyConditions::Many(cs) => {

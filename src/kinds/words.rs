@@ -8,18 +8,19 @@
 
 use schemars::JsonSchema;
 
-use crate::check::SectionCx;
+use super::Kind;
+use crate::check::{AppliedLimits, Range, SectionCx};
+use crate::count::TextStats;
 use crate::known_keys;
 use crate::messages::{self, Args, Key};
 use crate::problem::{Code, Cx, FromValue};
-use crate::rules::{check, group_meta, member, Meta};
+use crate::rules::{check, group_meta, member, Meta, SectionInfo};
 use crate::spec::{Check, Detailed, Lang, Message, Severity};
 use crate::value::Value;
 
 /// The rule ids in reports: `min`, `max`, `warnAt`.
 pub(crate) const RULES: [&str; 3] = ["words.min", "words.max", "words.warnAt"];
 /// Its messages in the catalogue, in the order of [`RULES`].
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) const KEYS: [Key; 3] = [Key::WordsMin, Key::WordsMax, Key::WordsNear];
 
 /// Minimum and maximum, and a warning before the maximum is reached. Each takes its own
@@ -65,6 +66,47 @@ pub(crate) struct Bounds {
     pub max: Option<(u32, Meta)>,
     /// The count from which a warning is given, already worked out from `max`.
     pub warn_from: Option<(u32, Meta)>,
+}
+
+/// The kind `words`.
+pub(crate) struct Rule;
+
+impl Kind for Rule {
+    type Spec = Limits;
+    type Schema = Limits;
+    type Compiled = Bounds;
+    const DOC: &'static str = "Word limits.";
+    const KEYS: &'static [Key] = &KEYS;
+
+    fn compile(cx: &mut Cx, spec: Limits, _: &[String]) -> Bounds {
+        compile(cx, spec)
+    }
+
+    /// The section's word count against `words`.
+    fn counts(words: &Bounds, cx: &mut SectionCx, stats: &TextStats) {
+        cx.bounds(words, stats.words, RULES, KEYS);
+    }
+
+    fn limits(words: &Bounds, limits: &mut AppliedLimits) {
+        limits.words = words.range();
+    }
+
+    fn info(words: &Bounds, info: &mut SectionInfo) {
+        info.max_words = words.max.as_ref().map(|(n, _)| *n);
+        info.min_words = words.min.as_ref().map(|(n, _)| *n);
+    }
+}
+
+impl Bounds {
+    /// The limits in force, for the report; `None` when there are none.
+    pub(crate) fn range(&self) -> Option<Range> {
+        let r = Range {
+            min: self.min.as_ref().map(|x| x.0),
+            max: self.max.as_ref().map(|x| x.0),
+            warn_at: self.warn_from.as_ref().map(|x| x.0),
+        };
+        (r != Range::default()).then_some(r)
+    }
 }
 
 /// Compiles `words` or `chars` (called under that key).
@@ -140,11 +182,5 @@ impl SectionCx<'_> {
                 self.push(rules[2], meta, keys[2], args, None);
             }
         }
-    }
-
-    /// The section's word count against `words`.
-    pub(crate) fn words(&mut self, count: u32) {
-        let s = self.section;
-        self.bounds(&s.words, count, RULES, KEYS);
     }
 }
