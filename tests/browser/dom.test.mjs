@@ -82,7 +82,7 @@ function shown(page, field) {
 function engine(page, values, lang = "id") {
   return page.evaluate(
     async ([values, lang]) => {
-      const m = await import("/borang/borang.js");
+      const m = await (await import("/borang/embed.js")).load();
       const v = m.Validator.preset("kipp-2023", { lang });
       try {
         return v.check(values);
@@ -95,7 +95,7 @@ function engine(page, values, lang = "id") {
 }
 
 function countText(page, text) {
-  return page.evaluate(async (text) => (await import("/borang/borang.js")).countText(text).words, text);
+  return page.evaluate(async (text) => (await (await import("/borang/embed.js")).load()).countText(text).words, text);
 }
 
 const section = (report, sid) => report.sections.find((s) => s.id === sid);

@@ -18,7 +18,7 @@ after(() => env?.close());
 /** The engine's word count of `text` (the package the embed loaded). */
 function engineWords(page, text) {
   return page.evaluate(async (text) => {
-    const { countText } = await import("/borang/borang.js");
+    const { countText } = await (await import("/borang/embed.js")).load();
     return countText(text).words;
   }, text);
 }

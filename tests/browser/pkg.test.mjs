@@ -112,7 +112,7 @@ test("demo portal (www/index.html through the embed): live count while typing an
   await page.keyboard.press("ControlOrMeta+V");
   assert.equal(await page.locator("#latar_belakang").inputValue(), corpus);
   const counted = await page.evaluate(async (text) => {
-    const { countText } = await import("/borang/borang.js");
+    const { countText } = await (await import("/borang/embed.js")).load();
     return countText(text).words;
   }, corpus);
   assert.ok(counted > 300, `the corpus should be over 300 words, has ${counted}`);

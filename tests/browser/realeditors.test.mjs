@@ -58,7 +58,7 @@ async function clickIntoEditor(page, ed) {
 
 function engineWords(page, text) {
   return page.evaluate(async (text) => {
-    const { countText } = await import("/borang/borang.js");
+    const { countText } = await (await import("/borang/embed.js")).load();
     return countText(text).words;
   }, text);
 }

@@ -63,7 +63,7 @@ test("zero-config.html: the limits come from labels, hints, placeholder, hint el
   // What was inferred is a rules file an admin can start from: it compiles to the same sections.
   const inferred = await page.evaluate(async () => {
     const embed = await import("/borang/embed.js");
-    const { Validator } = await import("/borang/borang.js");
+    const { Validator } = await (await import("/borang/embed.js")).load();
     const text = embed.attachmentFor(document.querySelector("#usulan")).inferredRules();
     return { text, sections: new Validator(text).sections() };
   });
