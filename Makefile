@@ -8,7 +8,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 export PORT
 
-.PHONY: setup setup-test pkg dist cli test demo clean fuzz extension npm-package
+.PHONY: setup setup-test pkg dist cli test demo clean fuzz extension npm-package size
 
 setup:
 	bash scripts/setup.sh
@@ -62,6 +62,11 @@ extension: dist
 
 npm-package: dist
 	$(build-npm)
+
+# Where the module's bytes go, by concern (README "Size"): a names-kept build of the same code.
+size: setup
+	$(build-pkg)
+	node scripts/size-report.mjs
 
 cli: setup
 	cargo build --release -p borang-cli
