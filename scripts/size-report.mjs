@@ -245,7 +245,13 @@ function main() {
   for (const f of ["kipp-2023", "kipp-2021", "inovasi-daerah"])
     texts.push([`presets (rules/*.json)`, readFileSync(join(root, `rules/${f}.json`))]);
   const refs = []; // [address, concern]
-  for (const [fn, set] of consts) for (const a of set) refs.push([a, owner.get(key(fn)) ?? GENERIC]);
+  const referrers = new Map(); // address -> function names
+  for (const [fn, set] of consts)
+    for (const a of set) {
+      refs.push([a, owner.get(key(fn)) ?? GENERIC]);
+      if (!referrers.has(a)) referrers.set(a, []);
+      referrers.get(a).push(fn);
+    }
   const byAddress = new Map();
   for (const [a, c] of refs) {
     if (!byAddress.has(a)) byAddress.set(a, new Set());
@@ -276,6 +282,9 @@ function main() {
       const next = lo < starts.length ? Math.min(starts[lo] - d.address, bytes.length) : bytes.length;
       const owners = refStart !== null && refStart >= d.address ? byAddress.get(refStart) : null;
       const label = !owners ? "data: unreferenced" : owners.size === 1 ? [...owners][0] : "data: shared strings/tables";
+      // SIZE_SPANS=1: the data spans over 1 KB and the functions that take their address.
+      if (process.env.SIZE_SPANS && next - i > 1024)
+        console.log(String(next - i).padStart(7), label, "←", (referrers.get(refStart) ?? []).slice(0, 3).join(", ").slice(0, 200));
       let s = i;
       for (let j = i; j <= next; j++) {
         if (j === next || taken[j]) {
