@@ -284,7 +284,7 @@ function main() {
       const label = !owners ? "data: unreferenced" : owners.size === 1 ? [...owners][0] : "data: shared strings/tables";
       // SIZE_SPANS=1: the data spans over 1 KB and the functions that take their address.
       if (process.env.SIZE_SPANS && next - i > 1024)
-        console.log(String(next - i).padStart(7), label, "←", (referrers.get(refStart) ?? []).slice(0, 3).join(", ").slice(0, 200));
+        console.log(String(next - i).padStart(7), `(${gz(bytes.subarray(i, next))} gzip)`, label, "←", (referrers.get(refStart) ?? []).slice(0, 3).join(", ").slice(0, 200));
       let s = i;
       for (let j = i; j <= next; j++) {
         if (j === next || taken[j]) {
