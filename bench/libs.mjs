@@ -1,7 +1,12 @@
 // The libraries the benchmark compares, each set up to do the KIPP form's job as closely as it
 // can. `does` says what each one checks; where a library cannot do something borang does, the
 // table says so instead of faking it.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { adminSnippet } from "../scripts/admin-snippet.mjs";
 import { SECTIONS } from "./corpus.mjs";
+
+const DIST_BORANG = fileURLToPath(new URL("../dist/borang/", import.meta.url));
 
 const V = "/vendor"; // node_modules/, served by bench/run.mjs
 const maxOf = Object.fromEntries(SECTIONS.map(([id, , max]) => [id, max]));
@@ -11,7 +16,14 @@ export const LIBS = [
     id: "borang",
     label: "borang (wasm)",
     does: "office words, graphemes, sentences per section; required, URL host, files, choices; section totals and summary panel",
-    head: `<script type="module" src="/borang/embed.js" data-rules="/borang/rules/kipp-2023.json" data-form="#proposal" data-lang="id" data-drafts="off"></script>`,
+    // Exactly the README's snippet for admins (scripts/admin-snippet.mjs): the tag plus the
+    // preload hints, so the glue, snippets, module and rules file are all fetched at once.
+    get head() {
+      if (!existsSync(`${DIST_BORANG}borang.js`)) throw new Error("dist/borang/ is missing: run `make dist` first");
+      return adminSnippet(DIST_BORANG, "/borang/", {
+        rules: "/borang/rules/kipp-2023.json", form: "#proposal", lang: "id", drafts: "off",
+      });
+    },
     tail: `<script type="module" src="/bench/pages/borang.js"></script>`,
     engine: true,
   },
@@ -79,6 +91,8 @@ export function jsBuildLib() {
     id: "borang-js",
     label: "borang (JS build, strict CSP)",
     does: "the same as borang (wasm): the same Rust compiled to JavaScript by wasm2js, loaded where a CSP forbids WebAssembly",
-    head: `<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'">\n${wasm.head}`,
+    // The embed tag alone: the WebAssembly path's preload hints would fetch a module this page
+    // cannot use.
+    head: `<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'">\n<script type="module" src="/borang/embed.js" data-rules="/borang/rules/kipp-2023.json" data-form="#proposal" data-lang="id" data-drafts="off"></script>`,
   };
 }

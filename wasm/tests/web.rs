@@ -2,7 +2,7 @@
 //! `CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome wasm`.
 #![cfg(target_arch = "wasm32")]
 
-use borang_wasm::{attach, count_text, lint_rules, presets, rules_schema, Validator};
+use borang_wasm::{attach, count_text, lint_rules, presets, Validator};
 use js_sys::{Array, Error, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -229,14 +229,6 @@ fn lang_option_changes_the_message_language() {
 
     // Options are strict: a misspelt key is an error, not silently ignored.
     assert!(Validator::new(json(RULES).unchecked_into(), Some(json(r#"{"language": "en"}"#).unchecked_into())).is_err());
-}
-
-#[wasm_bindgen_test]
-fn rules_schema_is_a_json_schema_object() {
-    let schema: JsValue = rules_schema().unwrap().into();
-    assert!(schema.is_object());
-    assert!(has(&schema, "$schema") || has(&schema, "$id"));
-    assert!(string(&schema, "$id").ends_with("rules.schema.json"));
 }
 
 #[wasm_bindgen_test]
