@@ -45,7 +45,7 @@ define build-dist
 	cp rules/*.json dist/borang/rules/
 	cp schema/rules.schema.json dist/borang/schema/
 	node scripts/admin-pages.mjs dist/borang
-	for f in dist/borang/embed.js dist/borang/borang.js $$(find dist/borang/snippets -name '*.js'); do \
+	for f in dist/borang/embed.js dist/borang/borang.js dist/borang/lean/borang.js $$(find dist/borang/snippets dist/borang/lean/snippets -name '*.js'); do \
 		esbuild "$$f" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$$f"; done
 	node scripts/admin-snippet.mjs dist/borang > dist/borang/snippet.html
 	@echo "dist/borang/: $$(find dist/borang -type f | wc -l) files, $$(du -sk dist/borang | cut -f1) KB"

@@ -26,10 +26,12 @@ export function snippetFiles(dir) {
  * `attrs` the embed tag's data- attributes ({ rules, form, lang, … }).
  */
 export function adminSnippet(dir, base = "/borang/", attrs = { rules: "/borang/rules/kipp-2023.json", form: "#proposal", lang: "id" }) {
+  // With a rules file or a preset the embed loads the lean build (lean/); zero-config the full one.
+  const build = attrs.rules || attrs.preset ? "lean/" : "";
   const lines = [
-    `<link rel="modulepreload" href="${base}borang.js">`,
-    ...snippetFiles(dir).map((f) => `<link rel="modulepreload" href="${base}${f}">`),
-    `<link rel="preload" as="fetch" crossorigin href="${base}borang_bg.wasm">`,
+    `<link rel="modulepreload" href="${base}${build}borang.js">`,
+    ...snippetFiles(join(dir, build)).map((f) => `<link rel="modulepreload" href="${base}${build}${f}">`),
+    `<link rel="preload" as="fetch" crossorigin href="${base}${build}borang_bg.wasm">`,
   ];
   if (attrs.rules) lines.push(`<link rel="preload" as="fetch" crossorigin href="${attrs.rules}">`);
   const data = Object.entries(attrs)

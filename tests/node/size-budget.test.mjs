@@ -63,11 +63,11 @@ test(`a rules-file page loads at most ${budget.gzipBytes} bytes gzip -9 on the W
   const total = files.reduce((n, f) => n + f.gzip, 0);
   const table = files.map((f) => `  ${String(f.gzip).padStart(7)} B gzip  ${String(f.raw).padStart(7)} B raw  ${f.path}`).join("\n");
   const paths = files.map((f) => f.path);
-  for (const must of ["/borang/embed.js", "/borang/borang.js", "/borang/borang_bg.wasm", "/borang/rules/kipp-2023.json"])
+  for (const must of ["/borang/embed.js", "/borang/lean/borang.js", "/borang/lean/borang_bg.wasm", "/borang/rules/kipp-2023.json"])
     assert.ok(paths.includes(must), `${must} was not loaded:\n${table}`);
   const twice = [...requests].filter(([path, n]) => path.startsWith("/borang/") && n > 1);
   assert.deepEqual(twice, [], "a file was requested more than once: a preload hint does not match the request that uses it");
-  const wasmEntries = entries.filter((p) => p === "/borang/borang_bg.wasm").length;
+  const wasmEntries = entries.filter((p) => p === "/borang/lean/borang_bg.wasm").length;
   assert.equal(wasmEntries, 1, "the module shows once in performance.getEntriesByType('resource')");
   assert.ok(
     total <= budget.gzipBytes,
