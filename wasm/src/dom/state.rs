@@ -1,0 +1,186 @@
+//! An attachment's state: the fields and sections of the rules as found on the page, the
+//! nodes borang shows, and the flags and timers of the callbacks.
+
+use std::cell::RefCell;
+
+use borang::ui::Meter;
+use borang::{FieldValue, Lang, Report, Rules, SectionInfo, SectionReport};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, Node, Window};
+
+use super::drafts::{Drafts, Held, Offer};
+use super::fields::{self, Control};
+use super::options::Options;
+use super::presence::Presence;
+use super::session::Session;
+use super::view::{Feedback, Summary};
+use super::zero_config::Inferred;
+
+pub(crate) struct Field {
+    pub(crate) name: String,
+    pub(crate) control: Option<Control>,
+    pub(crate) feedback: Option<Feedback>,
+    /// Sections this field belongs to (the first one shows its messages).
+    pub(crate) owners: Vec<usize>,
+    /// Sections whose result depends on this field (owners included).
+    pub(crate) readers: Vec<usize>,
+    /// The value last checked: the poll compares against it.
+    pub(crate) seen: fields::Seen,
+    /// Where custom validity goes, decided when the field is bound (deciding it needs
+    /// layout, which must not be forced on every keystroke).
+    pub(crate) validity: Option<Element>,
+    /// Whether the field applies (a hidden row does not; a hidden wizard step does), decided
+    /// when the field is bound, like `validity`.
+    pub(crate) presence: Presence,
+    /// The widget's element the applicant focuses instead of the control (see
+    /// `Control::stand_in`), decided when the field is bound, like `validity`.
+    pub(crate) stand_in: Option<Element>,
+    /// The description and invalid state must be (re)set on every target at the next render
+    /// (the field's feedback or stand-in changed).
+    pub(crate) redescribe: bool,
+}
+
+pub(crate) struct Section {
+    pub(crate) info: SectionInfo,
+    /// Indices into `fields`: its own fields, then the ones it depends on.
+    pub(crate) own: Vec<usize>,
+    pub(crate) reads: Vec<usize>,
+    pub(crate) report: SectionReport,
+    pub(crate) meter: Option<Meter>,
+    pub(crate) dirty: bool,
+    /// The applicant has been in this section (or tried to submit): show every message.
+    pub(crate) touched: bool,
+}
+
+pub(crate) struct State {
+    pub(crate) fields: Vec<Field>,
+    pub(crate) sections: Vec<Section>,
+    pub(crate) summary: Option<Summary>,
+    pub(crate) live: Option<HtmlElement>,
+    pub(crate) frame_pending: bool,
+    pub(crate) rebind_pending: bool,
+    pub(crate) composing: bool,
+    pub(crate) submit_tried: bool,
+    /// A submit button was just pressed (or Enter in a field): `invalid` events in this task
+    /// come from a submit attempt, not from a script asking `checkValidity()`.
+    pub(crate) submit_intent: bool,
+    /// `invalid` events fired in this task, and what had focus when the first one came.
+    pub(crate) invalid_seen: bool,
+    pub(crate) focus_before_invalid: Option<Element>,
+    /// A task-end callback (`intent_over`) is pending.
+    pub(crate) task_end_pending: bool,
+    pub(crate) announce: Option<usize>,
+    pub(crate) announce_timer: Option<JsValue>,
+    pub(crate) save_timer: Option<JsValue>,
+    /// A saved draft waiting for the applicant's decision (see `Offer`).
+    pub(crate) offer: Option<Offer>,
+    /// Each field's value as this tab last saved, loaded or restored it, and when this tab
+    /// last changed it (ms): a field this tab never changed keeps the stored draft's text.
+    pub(crate) baseline: Vec<(String, FieldValue)>,
+    pub(crate) edited: Vec<(String, f64)>,
+    pub(crate) drafts_warned: bool,
+    pub(crate) frame_docs: Vec<Document>,
+    /// Editors' editables (or iframe documents) watched for edits that fire no `input`.
+    pub(crate) watched: Vec<Node>,
+    /// Restored fields not read back yet, or whose restore did not take: saved with the
+    /// draft's value, never with what the page shows (see `read_back`).
+    pub(crate) held: Vec<Held>,
+    pub(crate) read_backs: u32,
+    /// A submit went through: the draft was cleared and is not written again.
+    pub(crate) sent: bool,
+    /// Zero-config: the inferred rules document and why each section is what it is.
+    pub(crate) inferred: Option<Inferred>,
+}
+
+/// The callbacks, created once per attachment and kept until it is dropped.
+pub(crate) struct Callbacks {
+    pub(crate) input: Closure<dyn FnMut(JsValue)>,
+    pub(crate) composition: Closure<dyn FnMut(JsValue)>,
+    pub(crate) submit: Closure<dyn FnMut(JsValue)>,
+    pub(crate) submitted: Closure<dyn FnMut(JsValue)>,
+    pub(crate) invalid: Closure<dyn FnMut(JsValue)>,
+    pub(crate) intent: Closure<dyn FnMut(JsValue)>,
+    pub(crate) intent_over: Closure<dyn FnMut(JsValue)>,
+    pub(crate) reset: Closure<dyn FnMut(JsValue)>,
+    pub(crate) frame: Closure<dyn FnMut(JsValue)>,
+    pub(crate) poll: Closure<dyn FnMut(JsValue)>,
+    pub(crate) mutation: Closure<dyn FnMut(JsValue)>,
+    pub(crate) edit: Closure<dyn FnMut(JsValue)>,
+    pub(crate) read_back: Closure<dyn FnMut(JsValue)>,
+    pub(crate) announce: Closure<dyn FnMut(JsValue)>,
+    pub(crate) save: Closure<dyn FnMut(JsValue)>,
+    pub(crate) click: Closure<dyn FnMut(JsValue)>,
+    pub(crate) hidden: Closure<dyn FnMut(JsValue)>,
+    pub(crate) storage: Closure<dyn FnMut(JsValue)>,
+}
+
+pub(crate) struct Inner {
+    pub(crate) session: Session,
+    pub(crate) window: Window,
+    pub(crate) doc: Document,
+    pub(crate) form: HtmlFormElement,
+    pub(crate) rules: Rules,
+    pub(crate) lang: Lang,
+    pub(crate) opts: Options,
+    pub(crate) drafts: Option<Drafts>,
+    /// This attachment's id in drafts, to tell its own saves from another tab's.
+    pub(crate) tab: String,
+    pub(crate) state: RefCell<State>,
+    pub(crate) callbacks: Callbacks,
+}
+
+impl Inner {
+    pub(crate) fn rebind(&self) {
+        self.bind_all(false);
+    }
+
+    pub(crate) fn mark_all_dirty(&self, touch: bool) {
+        let mut st = self.state.borrow_mut();
+        for s in &mut st.sections {
+            s.dirty = true;
+            s.touched |= touch;
+        }
+    }
+
+    /// Renders whatever is pending now (before a submit, or when asked for a report).
+    pub(crate) fn flush(&self) {
+        let rebind = std::mem::take(&mut self.state.borrow_mut().rebind_pending);
+        if rebind {
+            self.rebind();
+        }
+        self.render();
+    }
+
+    pub(crate) fn schedule_frame(&self) {
+        let mut st = self.state.borrow_mut();
+        if !st.frame_pending && !self.session.dead() {
+            st.frame_pending = true;
+            self.session.frame(self.callbacks.frame.as_ref().unchecked_ref());
+        }
+    }
+
+    pub(crate) fn report(&self) -> Report {
+        let st = self.state.borrow();
+        Report::from_sections(st.sections.iter().map(|s| s.report.clone()).collect())
+    }
+
+    pub(crate) fn current_values(&self) -> Vec<(String, FieldValue)> {
+        let st = self.state.borrow();
+        st.fields.iter().filter_map(|f| Some((f.name.clone(), f.control.as_ref()?.value()))).collect()
+    }
+}
+
+pub(crate) fn set_entry<T>(list: &mut Vec<(String, T)>, name: &str, value: T) {
+    match list.iter_mut().find(|(n, _)| n == name) {
+        Some(entry) => entry.1 = value,
+        None => list.push((name.to_owned(), value)),
+    }
+}
+
+/// The node an event targets. Events from an editor's iframe carry nodes of another window,
+/// which `instanceof Node` here would refuse: any object target is taken as a node.
+pub(crate) fn event_node(event: &Event) -> Option<Node> {
+    let target: JsValue = event.target()?.into();
+    target.is_object().then(|| target.unchecked_into())
+}
