@@ -14,12 +14,13 @@ use super::state::{Field, Inner, Section};
 impl Inner {
     /// Finds every field; at start, warns once for each one the page lacks.
     pub(crate) fn bind_all(&self, first: bool) {
-        let mut st = self.state.borrow_mut();
-        let st = &mut *st;
-        for field in &mut st.fields {
+        let mut model = self.model.borrow_mut();
+        let model = &mut *model;
+        let mut watch = self.watch.borrow_mut();
+        for field in &mut model.fields {
             let control = fields::find(&self.form, &self.doc, &field.name);
             if first && control.is_none() {
-                let owner = field.owners.first().map(|&s| &st.sections[s].info);
+                let owner = field.owners.first().map(|&s| &model.sections[s].info);
                 let section = owner.map(|i| format!(" of section \"{}\" ({})", i.title, i.id)).unwrap_or_default();
                 warn(&format!(
                     "borang: field \"{}\"{section} is not on the page (looked for a name, an id and a CSS \
@@ -33,7 +34,7 @@ impl Inner {
                 }
                 field.control = control;
                 for &s in &field.readers {
-                    st.sections[s].dirty = true;
+                    model.sections[s].dirty = true;
                 }
             }
             // What the poll compares against is left to `render`, which reads the value it checks: a change
@@ -53,28 +54,28 @@ impl Inner {
                     field.stand_in = stand_in;
                     field.redescribe = true;
                     for &s in &field.readers {
-                        st.sections[s].dirty = true;
+                        model.sections[s].dirty = true;
                     }
                 }
                 let presence = presence::presence(control, &self.form, &self.doc);
                 if presence != field.presence {
                     field.presence = presence;
                     for &s in &field.readers {
-                        st.sections[s].dirty = true;
+                        model.sections[s].dirty = true;
                     }
                 }
                 if let Some(doc) = control.frame_document() {
-                    if !st.frame_docs.contains(&doc) {
+                    if !watch.frame_docs.contains(&doc) {
                         for kind in ["input", "compositionstart", "compositionend"] {
                             let f = if kind == "input" { &self.callbacks.input } else { &self.callbacks.composition };
                             self.session.listen(doc.as_ref(), kind, f.as_ref().unchecked_ref(), true);
                         }
-                        st.frame_docs.push(doc);
+                        watch.frame_docs.push(doc);
                     }
                 }
-                self.watch_editor(control, &mut st.watched);
+                self.watch_editor(control, &mut watch.watched);
                 if first {
-                    self.check_maxlength(field, &st.sections);
+                    self.check_maxlength(field, &model.sections);
                 }
             }
         }

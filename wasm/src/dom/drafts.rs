@@ -18,11 +18,11 @@
 use borang::ui::{self, Ui};
 use borang::{FieldValue, Value};
 use js_sys::{Date, Reflect};
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, Storage};
 
 use super::log::{info, warn};
-use super::state::{set_entry, Inner, State};
+use super::state::{set_entry, Inner};
 
 /// Version of the stored format, part of the key.
 const KEY_PREFIX: &str = "borang:draft:v1:";
@@ -273,22 +273,66 @@ pub(crate) fn took(now: &FieldValue, saved: &FieldValue) -> bool {
 
 // ---- Orchestration: when drafts are written, offered, restored and read back -----------
 
+/// How long after the last keystroke a draft is written.
+const SAVE_AFTER_MS: i32 = 500;
 /// When restored fields are read back (each delay after the previous read).
-pub(crate) const READ_BACK_MS: [i32; 4] = [50, 250, 700, 1500];
+const READ_BACK_MS: [i32; 4] = [50, 250, 700, 1500];
 
 /// A restored field until it is read back from the page: its draft value and HTML, and, once
 /// the restore has failed, what the page held then (`failed`).
-pub(crate) struct Held {
-    pub(crate) name: String,
-    pub(crate) value: FieldValue,
-    pub(crate) html: Option<String>,
-    pub(crate) failed: Option<FieldValue>,
+struct Held {
+    name: String,
+    value: FieldValue,
+    html: Option<String>,
+    failed: Option<FieldValue>,
+}
+
+/// An attachment's drafts, between saves.
+#[derive(Default)]
+pub(crate) struct DraftState {
+    /// A saved draft waiting for the applicant's decision (see `Offer`).
+    offer: Option<Offer>,
+    /// Each field's value as this tab last saved, loaded or restored it, and when this tab
+    /// last changed it (ms): a field this tab never changed keeps the stored draft's text.
+    baseline: Vec<(String, FieldValue)>,
+    edited: Vec<(String, f64)>,
+    /// The applicant was told drafts cannot be kept.
+    warned: bool,
+    /// Restored fields not read back yet, or whose restore did not take: saved with the
+    /// draft's value, never with what the page shows (see `read_back`).
+    held: Vec<Held>,
+    read_backs: u32,
+    /// A submit went through: the draft was cleared and is not written again.
+    sent: bool,
+    /// The pending save, a little after the applicant pauses.
+    save_timer: Option<JsValue>,
 }
 
 impl Inner {
+    /// A field changed: write the draft a little after the applicant pauses.
+    pub(crate) fn save_later(&self) {
+        let mut st = self.draft.borrow_mut();
+        if st.save_timer.is_none() {
+            st.save_timer = Some(self.session.timeout(self.callbacks.save.as_ref().unchecked_ref(), SAVE_AFTER_MS));
+        }
+    }
+
+    /// The form is being sent: its draft is cleared, and nothing more is saved for this page.
+    pub(crate) fn drafts_sent(&self) {
+        if let Some(drafts) = &self.drafts {
+            drafts.clear();
+        }
+        let mut st = self.draft.borrow_mut();
+        if let Some(timer) = st.save_timer.take() {
+            self.session.cancel(&timer);
+        }
+        st.offer = None;
+        st.sent = true;
+    }
+
     pub(crate) fn save_now(&self) {
         {
-            let mut st = self.state.borrow_mut();
+            let mut st = self.draft.borrow_mut();
             if let Some(timer) = st.save_timer.take() {
                 self.session.cancel(&timer);
             }
@@ -302,7 +346,7 @@ impl Inner {
         let mut html = self.current_html();
         self.hold_restored(&mut current, &mut html);
         let (merged, newer_elsewhere, html, stored) = {
-            let mut st = self.state.borrow_mut();
+            let mut st = self.draft.borrow_mut();
             note_edits(&mut st, &current, now);
             // What another tab saved since is read back, so its newer text is kept.
             let stored = drafts.load();
@@ -315,22 +359,22 @@ impl Inner {
             return;
         }
         // Offered from the draft as the other tab wrote it: the one just saved is this tab's.
-        if let Some(stored) = stored.filter(|_| !newer_elsewhere.is_empty() && self.state.borrow().offer.is_none()) {
+        if let Some(stored) = stored.filter(|_| !newer_elsewhere.is_empty() && self.draft.borrow().offer.is_none()) {
             self.offer_newer_in(stored);
         }
     }
 
     /// The HTML of the rich-text fields (editors), for the draft.
     pub(crate) fn current_html(&self) -> Vec<(String, String)> {
-        let st = self.state.borrow();
-        st.fields.iter().filter_map(|f| Some((f.name.clone(), f.control.as_ref()?.html()?))).collect()
+        let model = self.model.borrow();
+        model.fields.iter().filter_map(|f| Some((f.name.clone(), f.control.as_ref()?.html()?))).collect()
     }
 
     /// Restored fields not confirmed on the page are saved with the draft's value: a restore
     /// that has not taken (yet) must not overwrite the draft with an empty editor. A field
     /// whose restore failed is released once the applicant changes it.
     pub(crate) fn hold_restored(&self, current: &mut [(String, FieldValue)], html: &mut Vec<(String, String)>) {
-        let mut st = self.state.borrow_mut();
+        let mut st = self.draft.borrow_mut();
         st.held.retain(|held| {
             let now = current.iter().find(|(n, _)| *n == held.name).map(|(_, v)| v);
             !matches!((&held.failed, now), (Some(page), Some(now)) if !same(page, now))
@@ -350,21 +394,23 @@ impl Inner {
     /// offered, each through its editor or widget. The draft is kept as it was until each
     /// field is read back from the page (`read_back`).
     pub(crate) fn restore_offer(&self) {
-        let Some(offer) = self.state.borrow_mut().offer.take() else { return };
+        let Some(offer) = self.draft.borrow_mut().offer.take() else { return };
         // An editor may have replaced a textarea since the fields were found.
         self.rebind();
         let restorable = offer.restorable(&self.current_values());
         let mut restores = Vec::new();
         {
             // The restored text is this tab's now, as old as it was in the draft.
-            let mut st = self.state.borrow_mut();
+            let model = self.model.borrow();
+            let mut st = self.draft.borrow_mut();
             st.held.clear();
             st.read_backs = 0;
             for (name, value) in &restorable {
                 set_entry(&mut st.baseline, name, value.clone());
                 set_entry(&mut st.edited, name, offer.draft.edited_at(name));
                 let html = offer.draft.html(name).map(str::to_owned);
-                let Some(control) = st.fields.iter().find(|f| f.name == *name).and_then(|f| f.control.clone()) else {
+                let Some(control) = model.fields.iter().find(|f| f.name == *name).and_then(|f| f.control.clone())
+                else {
                     // Not on this page: the draft keeps it (see `merge`).
                     continue;
                 };
@@ -390,7 +436,7 @@ impl Inner {
         self.rebind();
         let current = self.current_values();
         let (pending, tries) = {
-            let mut st = self.state.borrow_mut();
+            let mut st = self.draft.borrow_mut();
             st.held.retain(|held| {
                 held.failed.is_some() || !current.iter().any(|(n, now)| *n == held.name && took(now, &held.value))
             });
@@ -402,7 +448,7 @@ impl Inner {
             return;
         }
         let failed: Vec<String> = {
-            let mut st = self.state.borrow_mut();
+            let mut st = self.draft.borrow_mut();
             let mut names = Vec::new();
             for held in st.held.iter_mut().filter(|h| h.failed.is_none()) {
                 let now = current.iter().find(|(n, _)| *n == held.name).map(|(_, v)| v.clone());
@@ -414,25 +460,23 @@ impl Inner {
         let say = if failed.is_empty() {
             ui::text(Ui::DraftRestored, self.lang, &[])
         } else {
-            let st = self.state.borrow();
+            let model = self.model.borrow();
             let mut titles: Vec<&str> = Vec::new();
             for name in &failed {
-                let owner = st.fields.iter().find(|f| f.name == *name).and_then(|f| f.owners.first());
-                let title = owner.map_or(name.as_str(), |&s| st.sections[s].info.title.as_str());
+                let owner = model.fields.iter().find(|f| f.name == *name).and_then(|f| f.owners.first());
+                let title = owner.map_or(name.as_str(), |&s| model.sections[s].info.title.as_str());
                 if !titles.contains(&title) {
                     titles.push(title);
                 }
             }
             let text = ui::text(Ui::DraftNotRestored, self.lang, &[("titles", &ui::titles(&titles, 3, self.lang))]);
             warn(&format!("borang: {text} ({})", failed.join(", ")));
-            if let Some(summary) = &st.summary {
+            if let Some(summary) = &self.view.borrow().summary {
                 summary.show_note(&text);
             }
             text
         };
-        if let Some(live) = &self.state.borrow().live {
-            live.set_text_content(Some(&say));
-        }
+        self.say(&say);
         self.mark_all_dirty(false);
         self.render();
         self.save_now();
@@ -440,11 +484,10 @@ impl Inner {
 
     /// Says once, in the panel and the console, that drafts cannot be kept.
     pub(crate) fn drafts_unavailable(&self) {
-        let mut st = self.state.borrow_mut();
-        if !std::mem::replace(&mut st.drafts_warned, true) {
+        if !std::mem::replace(&mut self.draft.borrow_mut().warned, true) {
             let text = ui::text(Ui::DraftUnavailable, self.lang, &[]);
             warn(&format!("borang: {text}"));
-            if let Some(summary) = &st.summary {
+            if let Some(summary) = &self.view.borrow().summary {
                 summary.show_note(&text);
             }
         }
@@ -455,14 +498,14 @@ impl Inner {
     pub(crate) fn on_storage(&self, event: &JsValue) {
         let Some(drafts) = &self.drafts else { return };
         let key = Reflect::get(event, &"key".into()).ok().and_then(|k| k.as_string());
-        if key.as_deref() != Some(drafts.key()) || self.state.borrow().sent {
+        if key.as_deref() != Some(drafts.key()) || self.draft.borrow().sent {
             return;
         }
         // This tab's pending text is written first (merged, never over newer text).
-        if self.state.borrow().save_timer.is_some() {
+        if self.draft.borrow().save_timer.is_some() {
             self.save_now();
         }
-        if self.state.borrow().offer.is_none() {
+        if self.draft.borrow().offer.is_none() {
             self.offer_newer();
         }
     }
@@ -482,7 +525,7 @@ impl Inner {
         }
         let current = self.current_values();
         let newer = {
-            let st = self.state.borrow();
+            let st = self.draft.borrow();
             draft.fields.iter().any(|(name, saved)| {
                 let mine = st.edited.iter().find(|(n, _)| n == name).map_or(f64::NEG_INFINITY, |(_, t)| *t);
                 let shown = current.iter().find(|(n, _)| n == name).map(|(_, v)| v);
@@ -500,7 +543,7 @@ impl Inner {
     pub(crate) fn offer_draft(&self) {
         let Some(drafts) = &self.drafts else { return };
         let loaded = self.current_values();
-        self.state.borrow_mut().baseline = loaded.clone();
+        self.draft.borrow_mut().baseline = loaded.clone();
         if !drafts.available() {
             // Private mode or storage blocked: say so now, not after the first save.
             return self.drafts_unavailable();
@@ -516,15 +559,14 @@ impl Inner {
     }
 
     pub(crate) fn show_offer(&self, draft: Draft, loaded: Vec<(String, FieldValue)>, text: &str) {
-        let mut st = self.state.borrow_mut();
-        match &st.summary {
+        match &self.view.borrow().summary {
             Some(summary) => summary.show_draft(Some(text)),
             // Without a panel there is nowhere to ask: keep the draft, say so in the console.
             None => {
                 info(&format!("borang: {text} (no summary panel to offer it in; the draft is kept)"));
             }
         }
-        st.offer = Some(Offer { draft, loaded });
+        self.draft.borrow_mut().offer = Some(Offer { draft, loaded });
     }
 
     /// "Buang draf": what the page shows is what the applicant keeps: it is saved as this tab's
@@ -532,7 +574,7 @@ impl Inner {
     pub(crate) fn discard_offer(&self) {
         let current = self.current_values();
         {
-            let mut st = self.state.borrow_mut();
+            let mut st = self.draft.borrow_mut();
             st.offer = None;
             let now = Date::now();
             for (name, value) in current {
@@ -541,25 +583,24 @@ impl Inner {
             }
         }
         self.after_offer(None);
-        if self.state.borrow().save_timer.is_none() {
+        if self.draft.borrow().save_timer.is_none() {
             self.save_now();
         }
     }
 
     pub(crate) fn after_offer(&self, say: Option<String>) {
-        let st = self.state.borrow();
-        if let Some(summary) = &st.summary {
+        if let Some(summary) = &self.view.borrow().summary {
             summary.show_draft(None);
         }
-        if let (Some(live), Some(text)) = (&st.live, say) {
-            live.set_text_content(Some(&text));
+        if let Some(text) = say {
+            self.say(&text);
         }
     }
 
     /// `pagehide`, or the tab going to the background: write a pending draft now.
     pub(crate) fn on_hidden(&self, event: &Event) {
         let leaving = event.type_() == "pagehide" || self.doc.hidden();
-        let pending = self.state.borrow().save_timer.is_some();
+        let pending = self.draft.borrow().save_timer.is_some();
         if leaving && pending {
             self.save_now();
         }
@@ -568,7 +609,7 @@ impl Inner {
 
 /// Records, for every field whose value changed since this tab last saved or loaded it, that
 /// this tab changed it at `now`.
-pub(crate) fn note_edits(st: &mut State, current: &[(String, FieldValue)], now: f64) {
+fn note_edits(st: &mut DraftState, current: &[(String, FieldValue)], now: f64) {
     for (name, value) in current {
         let before = st.baseline.iter().find(|(n, _)| n == name).map(|(_, v)| v);
         let changed = before.map_or(!value.is_empty(), |b| !same(b, value));

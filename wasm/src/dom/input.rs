@@ -9,16 +9,13 @@ use web_sys::{Element, Event, Node};
 use super::fields::{self, Control};
 use super::state::{event_node, Inner};
 
-/// How long after the last keystroke the live region speaks, and a draft is written.
-pub(crate) const ANNOUNCE_AFTER_MS: i32 = 1200;
-pub(crate) const SAVE_AFTER_MS: i32 = 500;
 /// The slow poll for changes no event reports (dictation, scripts setting `.value`).
 pub(crate) const POLL_MS: i32 = 1000;
 
 impl Inner {
     pub(crate) fn on_input(&self, event: &Event) {
         let composing = Reflect::get(event, &"isComposing".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
-        if composing || self.state.borrow().composing {
+        if composing || self.frame.composing.get() {
             return;
         }
         let Some(target) = event_node(event) else { return };
@@ -27,40 +24,35 @@ impl Inner {
 
     /// A field changed: its sections (and the ones reading it) get checked at the next frame.
     pub(crate) fn changed(&self, target: &Node) {
-        {
-            let mut st = self.state.borrow_mut();
-            let st = &mut *st;
-            let Some(f) = st.fields.iter().position(|f| f.control.as_ref().is_some_and(|c| c.contains(target))) else {
+        let owner = {
+            let mut model = self.model.borrow_mut();
+            let model = &mut *model;
+            let Some(f) = model.fields.iter().position(|f| f.control.as_ref().is_some_and(|c| c.contains(target)))
+            else {
                 return;
             };
-            let field = &st.fields[f];
+            let field = &model.fields[f];
             for &s in &field.readers {
-                st.sections[s].dirty = true;
+                model.sections[s].dirty = true;
             }
             for &s in &field.owners {
-                st.sections[s].touched = true;
+                model.sections[s].touched = true;
             }
-            st.announce = field.owners.first().copied();
-            if let Some(timer) = st.announce_timer.take() {
-                self.session.cancel(&timer);
-            }
-            st.announce_timer =
-                Some(self.session.timeout(self.callbacks.announce.as_ref().unchecked_ref(), ANNOUNCE_AFTER_MS));
-            if st.save_timer.is_none() {
-                st.save_timer = Some(self.session.timeout(self.callbacks.save.as_ref().unchecked_ref(), SAVE_AFTER_MS));
-            }
-        }
+            field.owners.first().copied()
+        };
+        self.announce_later(owner);
+        self.save_later();
         self.schedule_frame();
     }
 
     pub(crate) fn on_composition(&self, event: &Event) {
         let Some(target) = event_node(event) else { return };
-        let ours = self.state.borrow().fields.iter().any(|f| f.control.as_ref().is_some_and(|c| c.contains(&target)));
+        let ours = self.model.borrow().fields.iter().any(|f| f.control.as_ref().is_some_and(|c| c.contains(&target)));
         if !ours {
             return;
         }
         let starting = event.type_() == "compositionstart";
-        self.state.borrow_mut().composing = starting;
+        self.frame.composing.set(starting);
         if !starting {
             self.changed(&target);
         }
@@ -70,7 +62,7 @@ impl Inner {
     /// A change in a watched document no field holds (an editor rewrote its iframe) means the
     /// fields must be found again.
     pub(crate) fn on_edit(&self, records: &JsValue) {
-        if self.state.borrow().composing {
+        if self.frame.composing.get() {
             return;
         }
         let records: &js_sys::Array = records.unchecked_ref();
@@ -78,20 +70,20 @@ impl Inner {
             return;
         };
         let target: Node = target.unchecked_into();
-        let bound = self.state.borrow().fields.iter().any(|f| f.control.as_ref().is_some_and(|c| c.contains(&target)));
+        let bound = self.model.borrow().fields.iter().any(|f| f.control.as_ref().is_some_and(|c| c.contains(&target)));
         if bound {
             self.changed(&target);
         } else {
-            self.state.borrow_mut().rebind_pending = true;
+            self.frame.rebind.set(true);
             self.schedule_frame();
         }
     }
 
     pub(crate) fn on_mutation(&self, records: &JsValue) {
         let records: js_sys::Array = records.clone().unchecked_into();
-        let st = self.state.borrow();
+        let model = self.model.borrow();
         let editing = |node: &Node| {
-            st.fields.iter().any(|f| match &f.control {
+            model.fields.iter().any(|f| match &f.control {
                 Some(Control::Editable(el) | Control::Editor { editable: el, .. }) => el.contains(Some(node)),
                 _ => false,
             })
@@ -115,20 +107,16 @@ impl Inner {
             let kind = Reflect::get(&record, &"type".into()).ok().and_then(|t| t.as_string()).unwrap_or_default();
             kind == "attributes" || nodes("addedNodes").iter().chain(&nodes("removedNodes")).any(|n| !ours(n))
         });
-        drop(st);
+        drop(model);
         if relevant {
-            self.state.borrow_mut().rebind_pending = true;
+            self.frame.rebind.set(true);
             self.schedule_frame();
         }
     }
 
     pub(crate) fn on_frame(&self) {
-        let rebind = {
-            let mut st = self.state.borrow_mut();
-            st.frame_pending = false;
-            std::mem::take(&mut st.rebind_pending)
-        };
-        if rebind {
+        self.frame.pending.set(false);
+        if self.frame.rebind.take() {
             self.rebind();
         }
         self.render();
@@ -136,14 +124,15 @@ impl Inner {
 
     /// Catches changes that fire no event: dictation software, scripts setting `.value`.
     pub(crate) fn on_poll(&self) {
-        if self.doc.hidden() || self.state.borrow().composing {
+        if self.doc.hidden() || self.frame.composing.get() {
             return;
         }
         // A value that differs from the one last checked changed without an event (or its
         // frame is pending, and marking it again is harmless).
         let changed: Vec<Node> = {
-            let st = self.state.borrow();
-            st.fields
+            let model = self.model.borrow();
+            model
+                .fields
                 .iter()
                 .filter_map(|f| {
                     let control = f.control.as_ref()?;

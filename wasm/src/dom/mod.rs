@@ -38,14 +38,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlFormElement, Window};
 
+use self::announce::Announce;
 use self::drafts::Drafts;
 use self::input::POLL_MS;
 use self::options::{find_form, read_options, read_rules, Options};
 use self::presence::Presence;
 use self::session::Session;
-use self::state::{Callbacks, Field, Inner, Section, State};
+use self::state::{Callbacks, Field, Frame, Inner, Model, Section};
+use self::submit::Submit;
 use self::view::{Place, Summary};
-use self::zero_config::infer_rules;
+use self::zero_config::{infer_rules, Inferred};
 use crate::wasm::{to_js, JsReport};
 
 /// borang attached to one form. `detach()` removes everything it added.
@@ -120,8 +122,7 @@ pub fn attach(form: JsFormTarget, rules: JsAttachRules, options: Option<JsAttach
     } else {
         (read_rules(rules)?, None)
     };
-    let inner = Inner::start(window, doc, form, rules, opts)?;
-    inner.state.borrow_mut().inferred = inferred;
+    let inner = Inner::start(window, doc, form, rules, opts, inferred)?;
     LIVE.with(|live| live.borrow_mut().push(inner.clone()));
     Ok(Attachment { inner })
 }
@@ -162,14 +163,14 @@ impl Attachment {
     /// text: a start for a rules file of one's own. `undefined` when rules were given.
     #[wasm_bindgen(js_name = inferredRules)]
     pub fn inferred_rules(&self) -> Option<String> {
-        self.inner.state.borrow().inferred.as_ref().map(|i| i.text.clone())
+        self.inner.inferred.as_ref().map(|i| i.text.clone())
     }
 
     /// In zero-config mode, each inferred section with the page text its title, `required`
     /// and each limit came from: why borang checks what it checks. `undefined` when rules
     /// were given.
     pub fn explain(&self) -> Result<JsExplained, Error> {
-        match &self.inner.state.borrow().inferred {
+        match &self.inner.inferred {
             Some(inferred) => to_js(&inferred.explained),
             None => Ok(JsValue::UNDEFINED.unchecked_into()),
         }
@@ -199,6 +200,7 @@ impl Inner {
         form: HtmlFormElement,
         rules: Rules,
         opts: Options,
+        inferred: Option<Inferred>,
     ) -> Result<Rc<Inner>, Error> {
         let lang = opts.lang.unwrap_or_else(|| rules.lang());
         let infos = rules.sections_info();
@@ -248,33 +250,6 @@ impl Inner {
         }
         let page = window.location().pathname().unwrap_or_default();
         let drafts = opts.drafts.then(|| Drafts::new(&page, &form_name(&doc, &form)));
-        let state = State {
-            fields,
-            sections,
-            summary: None,
-            live: None,
-            frame_pending: false,
-            rebind_pending: false,
-            composing: false,
-            submit_tried: false,
-            submit_intent: false,
-            invalid_seen: false,
-            focus_before_invalid: None,
-            task_end_pending: false,
-            announce: None,
-            announce_timer: None,
-            save_timer: None,
-            offer: None,
-            baseline: Vec::new(),
-            edited: Vec::new(),
-            drafts_warned: false,
-            frame_docs: Vec::new(),
-            watched: Vec::new(),
-            held: Vec::new(),
-            read_backs: 0,
-            sent: false,
-            inferred: None,
-        };
         let inner = Rc::new_cyclic(|weak: &Weak<Inner>| Inner {
             session: Session::new(),
             window,
@@ -285,7 +260,14 @@ impl Inner {
             opts,
             drafts,
             tab: format!("{:x}{:x}", (js_sys::Math::random() * 4e9) as u64, Date::now() as u64),
-            state: RefCell::new(state),
+            inferred,
+            model: RefCell::new(Model { fields, sections }),
+            view: RefCell::default(),
+            watch: RefCell::default(),
+            frame: Frame::default(),
+            submit: Submit::default(),
+            announce: Announce::default(),
+            draft: RefCell::default(),
             callbacks: Callbacks::new(weak),
         });
         if !inner.session.claim(&inner.form) {
@@ -304,9 +286,10 @@ impl Inner {
         let form: &JsValue = self.form.as_ref();
         self.session.adopt(self.doc.as_ref(), view::PAGE_CSS);
         {
-            let mut st = self.state.borrow_mut();
             let titles: Vec<(String, String)> =
-                st.sections.iter().map(|s| (s.info.id.clone(), s.info.title.clone())).collect();
+                self.model.borrow().sections.iter().map(|s| (s.info.id.clone(), s.info.title.clone())).collect();
+            let mut view = self.view.borrow_mut();
+            let st = &mut *view;
             st.summary = Summary::create(&self.session, &self.doc, &self.form, &self.opts.place, &titles, self.lang);
             let after = st.summary.as_ref().filter(|_| self.opts.place == Place::Top).map(|s| s.host.clone().into());
             st.live = view::live_region(&self.session, &self.doc, after.as_ref(), &self.form);

@@ -13,7 +13,7 @@ impl Inner {
         let Some(button) = button.closest("[data-action]").ok().flatten() else { return };
         match button.get_attribute("data-action").as_deref() {
             Some("toggle") => {
-                if let Some(summary) = &mut self.state.borrow_mut().summary {
+                if let Some(summary) = &mut self.view.borrow_mut().summary {
                     let open = !summary.is_open();
                     summary.set_open(open);
                     // An open panel leaves its sticky place for the top of the form: follow it.
@@ -28,7 +28,7 @@ impl Inner {
                 match self.reach(index) {
                     Some(Reach::Focus(target)) => {
                         // Like a table of contents: a sticky panel folds back to its line.
-                        if let Some(summary) = &mut self.state.borrow_mut().summary {
+                        if let Some(summary) = &mut self.view.borrow_mut().summary {
                             if summary.is_sticky() {
                                 summary.set_open(false);
                             }
@@ -37,7 +37,7 @@ impl Inner {
                     }
                     // Focus stays on the link; the panel says where the field is.
                     Some(Reach::Say(text)) => {
-                        if let Some(summary) = &self.state.borrow().summary {
+                        if let Some(summary) = &self.view.borrow().summary {
                             summary.say(&text);
                         }
                     }

@@ -6,7 +6,7 @@ use borang::{SectionReport, Severity, Status, Values};
 
 use super::fields::Control;
 use super::presence::Presence;
-use super::state::{Inner, State};
+use super::state::{Inner, Model};
 use super::view::{Feedback, RowData, Shown};
 
 impl Inner {
@@ -23,8 +23,8 @@ impl Inner {
 
     /// Whether anything was rendered.
     pub(crate) fn render_dirty(&self) -> bool {
-        let mut st = self.state.borrow_mut();
-        let st = &mut *st;
+        let mut model = self.model.borrow_mut();
+        let st = &mut *model;
         let dirty: Vec<usize> = (0..st.sections.len()).filter(|&i| st.sections[i].dirty).collect();
         if dirty.is_empty() {
             return false;
@@ -78,7 +78,7 @@ impl Inner {
         for f in fields_to_render {
             self.render_field(st, f);
         }
-        if let Some(summary) = &mut st.summary {
+        if let Some(summary) = &mut self.view.borrow_mut().summary {
             for &i in &dirty {
                 let s = &st.sections[i];
                 summary.render_row(i, RowData { report: &s.report, meter: s.meter.as_ref() });
@@ -89,7 +89,7 @@ impl Inner {
             let by_status = [count(Status::Error), count(Status::Warning), count(Status::Empty)];
             let total = st.sections.len() as u32 - count(Status::Skipped);
             summary.render_totals(count(Status::Ok) + count(Status::Warning), total, by_status);
-            if st.submit_tried {
+            if self.submit.tried.get() {
                 let titles: Vec<String> = st
                     .sections
                     .iter()
@@ -112,13 +112,13 @@ impl Inner {
         true
     }
 
-    pub(crate) fn render_field(&self, st: &mut State, f: usize) {
+    pub(crate) fn render_field(&self, st: &mut Model, f: usize) {
         let Some(&s) = st.fields[f].owners.first() else { return };
         let section = &st.sections[s];
         let field = &st.fields[f];
         let Some(control) = field.control.clone() else { return };
         let primary = section.own.iter().find(|&&g| st.fields[g].control.is_some()) == Some(&f);
-        let show_all = section.touched || st.submit_tried || section.report.status != Status::Empty;
+        let show_all = section.touched || self.submit.tried.get() || section.report.status != Status::Empty;
         let shown: Vec<Shown> = section
             .report
             .messages

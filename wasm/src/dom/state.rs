@@ -1,7 +1,7 @@
 //! An attachment's state: the fields and sections of the rules as found on the page, the
 //! nodes borang shows, and the flags and timers of the callbacks.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use borang::ui::Meter;
 use borang::{FieldValue, Lang, Report, Rules, SectionInfo, SectionReport};
@@ -9,11 +9,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, Node, Window};
 
-use super::drafts::{Drafts, Held, Offer};
+use super::announce::Announce;
+use super::drafts::{DraftState, Drafts};
 use super::fields::{self, Control};
 use super::options::Options;
 use super::presence::Presence;
 use super::session::Session;
+use super::submit::Submit;
 use super::view::{Feedback, Summary};
 use super::zero_config::Inferred;
 
@@ -53,44 +55,35 @@ pub(crate) struct Section {
     pub(crate) touched: bool,
 }
 
-pub(crate) struct State {
+/// The rules' fields and sections as found on the page, and each section's last result.
+pub(crate) struct Model {
     pub(crate) fields: Vec<Field>,
     pub(crate) sections: Vec<Section>,
+}
+
+/// borang's own nodes: the summary panel and the live region.
+#[derive(Default)]
+pub(crate) struct View {
     pub(crate) summary: Option<Summary>,
     pub(crate) live: Option<HtmlElement>,
-    pub(crate) frame_pending: bool,
-    pub(crate) rebind_pending: bool,
-    pub(crate) composing: bool,
-    pub(crate) submit_tried: bool,
-    /// A submit button was just pressed (or Enter in a field): `invalid` events in this task
-    /// come from a submit attempt, not from a script asking `checkValidity()`.
-    pub(crate) submit_intent: bool,
-    /// `invalid` events fired in this task, and what had focus when the first one came.
-    pub(crate) invalid_seen: bool,
-    pub(crate) focus_before_invalid: Option<Element>,
-    /// A task-end callback (`intent_over`) is pending.
-    pub(crate) task_end_pending: bool,
-    pub(crate) announce: Option<usize>,
-    pub(crate) announce_timer: Option<JsValue>,
-    pub(crate) save_timer: Option<JsValue>,
-    /// A saved draft waiting for the applicant's decision (see `Offer`).
-    pub(crate) offer: Option<Offer>,
-    /// Each field's value as this tab last saved, loaded or restored it, and when this tab
-    /// last changed it (ms): a field this tab never changed keeps the stored draft's text.
-    pub(crate) baseline: Vec<(String, FieldValue)>,
-    pub(crate) edited: Vec<(String, f64)>,
-    pub(crate) drafts_warned: bool,
+}
+
+/// What is listened to besides the form: editors' iframe documents, and editors' editables
+/// (or iframe documents) watched for edits that fire no `input`.
+#[derive(Default)]
+pub(crate) struct Watch {
     pub(crate) frame_docs: Vec<Document>,
-    /// Editors' editables (or iframe documents) watched for edits that fire no `input`.
     pub(crate) watched: Vec<Node>,
-    /// Restored fields not read back yet, or whose restore did not take: saved with the
-    /// draft's value, never with what the page shows (see `read_back`).
-    pub(crate) held: Vec<Held>,
-    pub(crate) read_backs: u32,
-    /// A submit went through: the draft was cleared and is not written again.
-    pub(crate) sent: bool,
-    /// Zero-config: the inferred rules document and why each section is what it is.
-    pub(crate) inferred: Option<Inferred>,
+}
+
+/// The pending animation frame and what it must do.
+#[derive(Default)]
+pub(crate) struct Frame {
+    pub(crate) pending: Cell<bool>,
+    /// The fields must be found again first (the page changed under the form).
+    pub(crate) rebind: Cell<bool>,
+    /// An IME composition is under way: nothing is checked until it ends.
+    pub(crate) composing: Cell<bool>,
 }
 
 /// The callbacks, created once per attachment and kept until it is dropped.
@@ -126,7 +119,17 @@ pub(crate) struct Inner {
     pub(crate) drafts: Option<Drafts>,
     /// This attachment's id in drafts, to tell its own saves from another tab's.
     pub(crate) tab: String,
-    pub(crate) state: RefCell<State>,
+    /// Zero-config: the inferred rules document and why each section is what it is.
+    pub(crate) inferred: Option<Inferred>,
+    /// State by concern, each borrowed only by the callbacks that use it, and never across
+    /// a call into the page (focus, events, editors' APIs), which may run other callbacks.
+    pub(crate) model: RefCell<Model>,
+    pub(crate) view: RefCell<View>,
+    pub(crate) watch: RefCell<Watch>,
+    pub(crate) frame: Frame,
+    pub(crate) submit: Submit,
+    pub(crate) announce: Announce,
+    pub(crate) draft: RefCell<DraftState>,
     pub(crate) callbacks: Callbacks,
 }
 
@@ -136,8 +139,7 @@ impl Inner {
     }
 
     pub(crate) fn mark_all_dirty(&self, touch: bool) {
-        let mut st = self.state.borrow_mut();
-        for s in &mut st.sections {
+        for s in &mut self.model.borrow_mut().sections {
             s.dirty = true;
             s.touched |= touch;
         }
@@ -145,29 +147,26 @@ impl Inner {
 
     /// Renders whatever is pending now (before a submit, or when asked for a report).
     pub(crate) fn flush(&self) {
-        let rebind = std::mem::take(&mut self.state.borrow_mut().rebind_pending);
-        if rebind {
+        if self.frame.rebind.take() {
             self.rebind();
         }
         self.render();
     }
 
     pub(crate) fn schedule_frame(&self) {
-        let mut st = self.state.borrow_mut();
-        if !st.frame_pending && !self.session.dead() {
-            st.frame_pending = true;
+        if !self.frame.pending.get() && !self.session.dead() {
+            self.frame.pending.set(true);
             self.session.frame(self.callbacks.frame.as_ref().unchecked_ref());
         }
     }
 
     pub(crate) fn report(&self) -> Report {
-        let st = self.state.borrow();
-        Report::from_sections(st.sections.iter().map(|s| s.report.clone()).collect())
+        Report::from_sections(self.model.borrow().sections.iter().map(|s| s.report.clone()).collect())
     }
 
     pub(crate) fn current_values(&self) -> Vec<(String, FieldValue)> {
-        let st = self.state.borrow();
-        st.fields.iter().filter_map(|f| Some((f.name.clone(), f.control.as_ref()?.value()))).collect()
+        let model = self.model.borrow();
+        model.fields.iter().filter_map(|f| Some((f.name.clone(), f.control.as_ref()?.value()))).collect()
     }
 }
 

@@ -2,6 +2,8 @@
 //! message with focus on the first failing field; a submit the browser's own validation
 //! refused is shown the same; a summary link leads to a field the applicant can reach.
 
+use std::cell::Cell;
+
 use borang::ui::{self, Ui};
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
@@ -13,12 +15,27 @@ use super::presence::{self, Presence};
 use super::render::failing;
 use super::state::{event_node, Field, Inner};
 
+/// What a submit attempt left for later in this task, and whether the applicant has tried to
+/// submit (then every message shows).
+#[derive(Default)]
+pub(crate) struct Submit {
+    pub(crate) tried: Cell<bool>,
+    /// A submit button was just pressed (or Enter in a field): `invalid` events in this task
+    /// come from a submit attempt, not from a script asking `checkValidity()`.
+    intent: Cell<bool>,
+    /// `invalid` events fired in this task, and what had focus when the first one came.
+    invalid_seen: Cell<bool>,
+    focus_before_invalid: Cell<Option<Element>>,
+    /// A task-end callback (`intent_over`) is pending.
+    task_end_pending: Cell<bool>,
+}
+
 impl Inner {
     pub(crate) fn on_submit(&self, event: &Event) {
         if !self.is_our_form(event) || !self.opts.block {
             return;
         }
-        self.state.borrow_mut().submit_tried = true;
+        self.submit.tried.set(true);
         self.rebind();
         self.mark_all_dirty(true);
         self.render();
@@ -39,12 +56,12 @@ impl Inner {
             Some(target) if active.is_some_and(|a| a.is_same_node(Some(&target))) => {}
             Some(target) => focus(&target),
             None => {
-                if let Some(summary) = &self.state.borrow().summary {
+                if let Some(summary) = &self.view.borrow().summary {
                     summary.focus_alert();
                 }
             }
         }
-        if let Some(summary) = &mut self.state.borrow_mut().summary {
+        if let Some(summary) = &mut self.view.borrow_mut().summary {
             if !summary.in_view(&self.window) {
                 summary.set_floating(true);
             }
@@ -53,16 +70,7 @@ impl Inner {
 
     pub(crate) fn on_submitted(&self, event: &Event) {
         if self.is_our_form(event) && !event.default_prevented() {
-            if let Some(drafts) = &self.drafts {
-                drafts.clear();
-            }
-            let mut st = self.state.borrow_mut();
-            if let Some(timer) = st.save_timer.take() {
-                self.session.cancel(&timer);
-            }
-            // Nothing more is saved for this page: it is being sent.
-            st.offer = None;
-            st.sent = true;
+            self.drafts_sent();
         }
     }
 
@@ -82,14 +90,13 @@ impl Inner {
             })
         };
         if submits {
-            self.state.borrow_mut().submit_intent = true;
+            self.submit.intent.set(true);
             self.at_task_end();
         }
     }
 
     pub(crate) fn at_task_end(&self) {
-        let mut st = self.state.borrow_mut();
-        if !std::mem::replace(&mut st.task_end_pending, true) {
+        if !self.submit.task_end_pending.replace(true) {
             self.session.timeout(self.callbacks.intent_over.as_ref().unchecked_ref(), 0);
         }
     }
@@ -101,11 +108,8 @@ impl Inner {
         if !event_node(event).is_some_and(|n| self.owns(n.unchecked_ref())) {
             return;
         }
-        {
-            let mut st = self.state.borrow_mut();
-            if !std::mem::replace(&mut st.invalid_seen, true) {
-                st.focus_before_invalid = self.doc.active_element();
-            }
+        if !self.submit.invalid_seen.replace(true) {
+            self.submit.focus_before_invalid.set(self.doc.active_element());
         }
         self.at_task_end();
     }
@@ -117,13 +121,10 @@ impl Inner {
     /// browser focused the first control it knew to be invalid, and sections not visited yet
     /// had no validity message then.
     pub(crate) fn on_intent_over(&self) {
-        let (intent, invalid, before) = {
-            let mut st = self.state.borrow_mut();
-            st.task_end_pending = false;
-            let intent = std::mem::take(&mut st.submit_intent);
-            let invalid = std::mem::take(&mut st.invalid_seen);
-            (intent, invalid, st.focus_before_invalid.take())
-        };
+        self.submit.task_end_pending.set(false);
+        let intent = self.submit.intent.take();
+        let invalid = self.submit.invalid_seen.take();
+        let before = self.submit.focus_before_invalid.take();
         let active = self.doc.active_element();
         let moved = match (&active, &before) {
             (Some(a), Some(b)) => !a.is_same_node(Some(b)),
@@ -132,7 +133,7 @@ impl Inner {
         if !invalid || !(intent || moved) {
             return;
         }
-        self.state.borrow_mut().submit_tried = true;
+        self.submit.tried.set(true);
         self.rebind();
         self.mark_all_dirty(true);
         self.render();
@@ -147,13 +148,13 @@ impl Inner {
     /// widget's own input when a widget hides the control), or what to say when there is none
     /// here (on a step not shown, not applicable now, not on the page).
     pub(crate) fn reach(&self, index: usize) -> Option<Reach> {
-        let st = self.state.borrow();
-        let section = st.sections.get(index)?;
+        let model = self.model.borrow();
+        let section = model.sections.get(index)?;
         let title = section.report.title.as_str();
         let mut hidden_step = None;
         let mut not_applicable = false;
         for &f in &section.own {
-            let field = &st.fields[f];
+            let field = &model.fields[f];
             let Some(control) = &field.control else { continue };
             // Read now, not at the last bind: the page may have just switched steps.
             match &presence::presence(control, &self.form, &self.doc) {
@@ -182,12 +183,12 @@ impl Inner {
     /// When a section fails: the first failing field the applicant can focus now (`None` when
     /// every failing field is on a step not shown, or otherwise out of reach).
     pub(crate) fn first_failing(&self) -> Option<Option<HtmlElement>> {
-        let st = self.state.borrow();
-        let mut failing_sections = st.sections.iter().filter(|s| failing(&s.report)).peekable();
+        let model = self.model.borrow();
+        let mut failing_sections = model.sections.iter().filter(|s| failing(&s.report)).peekable();
         failing_sections.peek()?;
         let reachable = failing_sections.find_map(|s| {
             s.own.iter().find_map(|&f| {
-                let field = &st.fields[f];
+                let field = &model.fields[f];
                 if field.presence != Presence::Shown {
                     return None;
                 }
