@@ -12,6 +12,7 @@
 //! Arrows run one way: this layer uses the boundary's helpers and the core; the core never
 //! sees a browser.
 
+mod adapters;
 mod announce;
 mod bind;
 mod describe;
@@ -306,7 +307,7 @@ impl Inner {
             self.session.listen(doc, kind, cb.input.as_ref().unchecked_ref(), true);
         }
         // selectize, select2, chosen, tagsinput: a choice is told with jQuery events only.
-        let jquery = fields::jquery_events(&self.form);
+        let jquery = adapters::jquery_events(&self.form);
         if !jquery.is_null() {
             self.session.listen(&jquery, "change", cb.input.as_ref().unchecked_ref(), false);
         }
