@@ -19,7 +19,7 @@ use borang::ui::{self, Ui};
 use borang::{FieldValue, Value};
 use js_sys::{Date, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Event, Storage};
+use web_sys::{Document, Event, HtmlFormElement, Storage};
 
 use super::log::{info, warn};
 use super::state::{set_entry, Inner};
@@ -306,6 +306,16 @@ pub(crate) struct DraftState {
     sent: bool,
     /// The pending save, a little after the applicant pauses.
     save_timer: Option<JsValue>,
+}
+
+/// A stable name for the form on its page, for the draft key.
+pub(crate) fn form_name(doc: &Document, form: &HtmlFormElement) -> String {
+    if !form.id().is_empty() {
+        return form.id();
+    }
+    let forms = doc.forms();
+    let index = (0..forms.length()).find(|&i| forms.item(i).is_some_and(|f| f.is_same_node(Some(form)))).unwrap_or(0);
+    format!("form{index}")
 }
 
 impl Inner {

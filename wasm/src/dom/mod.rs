@@ -33,7 +33,7 @@ mod zero_config;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use borang::{Rules, SectionReport, Status};
+use borang::Rules;
 use js_sys::{Date, Error, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,9 +43,8 @@ use self::announce::Announce;
 use self::drafts::Drafts;
 use self::input::POLL_MS;
 use self::options::{find_form, read_options, read_rules, Options};
-use self::presence::Presence;
 use self::session::Session;
-use self::state::{Callbacks, Field, Frame, Inner, Model, Section};
+use self::state::{Callbacks, Frame, Inner, Model};
 use self::submit::Submit;
 use self::view::{Place, Summary};
 use self::zero_config::{infer_rules, Inferred};
@@ -184,16 +183,6 @@ impl Attachment {
     }
 }
 
-/// A stable name for the form on its page, for the draft key.
-fn form_name(doc: &Document, form: &HtmlFormElement) -> String {
-    if !form.id().is_empty() {
-        return form.id();
-    }
-    let forms = doc.forms();
-    let index = (0..forms.length()).find(|&i| forms.item(i).is_some_and(|f| f.is_same_node(Some(form)))).unwrap_or(0);
-    format!("form{index}")
-}
-
 impl Inner {
     fn start(
         window: Window,
@@ -204,53 +193,9 @@ impl Inner {
         inferred: Option<Inferred>,
     ) -> Result<Rc<Inner>, Error> {
         let lang = opts.lang.unwrap_or_else(|| rules.lang());
-        let infos = rules.sections_info();
-        let mut fields: Vec<Field> = Vec::new();
-        let index_of = |name: &str, fields: &mut Vec<Field>| match fields.iter().position(|f| f.name == name) {
-            Some(i) => i,
-            None => {
-                fields.push(Field {
-                    name: name.to_owned(),
-                    control: None,
-                    feedback: None,
-                    owners: Vec::new(),
-                    readers: Vec::new(),
-                    seen: fields::Seen::Nothing,
-                    validity: None,
-                    stand_in: None,
-                    redescribe: true,
-                    presence: Presence::Shown,
-                });
-                fields.len() - 1
-            }
-        };
-        let mut sections = Vec::new();
-        for (s, info) in infos.into_iter().enumerate() {
-            let own: Vec<usize> = info.fields.iter().map(|f| index_of(f, &mut fields)).collect();
-            let mut reads = own.clone();
-            reads.extend(info.depends_on.iter().map(|f| index_of(f, &mut fields)));
-            for &f in &own {
-                fields[f].owners.push(s);
-            }
-            for &f in &reads {
-                if !fields[f].readers.contains(&s) {
-                    fields[f].readers.push(s);
-                }
-            }
-            let report = SectionReport {
-                id: info.id.clone(),
-                title: info.title.clone(),
-                status: Status::Empty,
-                words: 0,
-                chars: 0,
-                chars_no_spaces: 0,
-                limits: Default::default(),
-                messages: Vec::new(),
-            };
-            sections.push(Section { info, own, reads, report, meter: None, dirty: true, touched: false });
-        }
+        let model = Model::new(rules.sections_info());
         let page = window.location().pathname().unwrap_or_default();
-        let drafts = opts.drafts.then(|| Drafts::new(&page, &form_name(&doc, &form)));
+        let drafts = opts.drafts.then(|| Drafts::new(&page, &drafts::form_name(&doc, &form)));
         let inner = Rc::new_cyclic(|weak: &Weak<Inner>| Inner {
             session: Session::new(),
             window,
@@ -262,7 +207,7 @@ impl Inner {
             drafts,
             tab: format!("{:x}{:x}", (js_sys::Math::random() * 4e9) as u64, Date::now() as u64),
             inferred,
-            model: RefCell::new(Model { fields, sections }),
+            model: RefCell::new(model),
             view: RefCell::default(),
             watch: RefCell::default(),
             frame: Frame::default(),

@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 
 use borang::ui::Meter;
-use borang::{FieldValue, Lang, Report, Rules, SectionInfo, SectionReport};
+use borang::{FieldValue, Lang, Report, Rules, SectionInfo, SectionReport, Status};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, Node, Window};
@@ -131,6 +131,57 @@ pub(crate) struct Inner {
     pub(crate) announce: Announce,
     pub(crate) draft: RefCell<DraftState>,
     pub(crate) callbacks: Callbacks,
+}
+
+impl Model {
+    /// The rules' sections, each with its own fields and the ones it depends on, none found yet.
+    pub(crate) fn new(infos: Vec<SectionInfo>) -> Model {
+        let mut fields: Vec<Field> = Vec::new();
+        let index_of = |name: &str, fields: &mut Vec<Field>| match fields.iter().position(|f| f.name == name) {
+            Some(i) => i,
+            None => {
+                fields.push(Field {
+                    name: name.to_owned(),
+                    control: None,
+                    feedback: None,
+                    owners: Vec::new(),
+                    readers: Vec::new(),
+                    seen: fields::Seen::Nothing,
+                    validity: None,
+                    stand_in: None,
+                    redescribe: true,
+                    presence: Presence::Shown,
+                });
+                fields.len() - 1
+            }
+        };
+        let mut sections = Vec::new();
+        for (s, info) in infos.into_iter().enumerate() {
+            let own: Vec<usize> = info.fields.iter().map(|f| index_of(f, &mut fields)).collect();
+            let mut reads = own.clone();
+            reads.extend(info.depends_on.iter().map(|f| index_of(f, &mut fields)));
+            for &f in &own {
+                fields[f].owners.push(s);
+            }
+            for &f in &reads {
+                if !fields[f].readers.contains(&s) {
+                    fields[f].readers.push(s);
+                }
+            }
+            let report = SectionReport {
+                id: info.id.clone(),
+                title: info.title.clone(),
+                status: Status::Empty,
+                words: 0,
+                chars: 0,
+                chars_no_spaces: 0,
+                limits: Default::default(),
+                messages: Vec::new(),
+            };
+            sections.push(Section { info, own, reads, report, meter: None, dirty: true, touched: false });
+        }
+        Model { fields, sections }
+    }
 }
 
 impl Inner {
