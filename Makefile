@@ -45,8 +45,13 @@ define build-dist
 	cp rules/*.json dist/borang/rules/
 	cp schema/rules.schema.json dist/borang/schema/
 	node scripts/admin-pages.mjs dist/borang
-	for f in dist/borang/embed.js dist/borang/borang.js dist/borang/lean/borang.js $$(find dist/borang/snippets dist/borang/lean/snippets -name '*.js'); do \
+	for f in dist/borang/embed.js dist/borang/borang.js dist/borang/lean/borang.js; do \
 		esbuild "$$f" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$$f"; done
+	# The glue's snippets, each bundled with what it imports (js/adapters.js imports one file per
+	# editor and widget family): one request each on the way to the first feedback.
+	for f in $$(find dist/borang/snippets dist/borang/lean/snippets -path '*/js/*.js' -not -path '*/js/adapters/*'); do \
+		esbuild "$$f" --bundle --minify --format=esm --log-level=warning --allow-overwrite --outfile="$$f"; done
+	find dist/borang/snippets dist/borang/lean/snippets -type d -path '*/js/adapters' -prune -exec rm -r {} +
 	node scripts/admin-snippet.mjs dist/borang > dist/borang/snippet.html
 	@echo "dist/borang/: $$(find dist/borang -type f | wc -l) files, $$(du -sk dist/borang | cut -f1) KB"
 endef

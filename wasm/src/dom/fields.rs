@@ -7,37 +7,13 @@
 
 use borang::{FieldValue, FileMeta};
 use js_sys::Reflect;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Document, Element, Event, EventInit, HtmlElement, HtmlFormElement, HtmlIFrameElement, HtmlInputElement,
     HtmlOptionElement, HtmlSelectElement, Node, RadioNodeList,
 };
 
-#[wasm_bindgen(module = "/js/adapters.js")]
-extern "C" {
-    /// Puts a draft into a rich-text field through its editor's API (sanitising `html`, or
-    /// making paragraphs of `text`); false when the editor refused.
-    #[wasm_bindgen(js_name = restoreRich)]
-    fn restore_rich(source: Option<&HtmlElement>, editable: &HtmlElement, html: Option<String>, text: &str) -> bool;
-    /// The HTML a rich-text field holds, as its editor gives it.
-    #[wasm_bindgen(js_name = richHtml)]
-    fn rich_html(source: Option<&HtmlElement>, editable: &HtmlElement) -> Option<String>;
-    /// Chooses values in a select through the widget that shows it; false when none does.
-    #[wasm_bindgen(js_name = setChoice)]
-    fn set_choice(select: &HtmlSelectElement, values: &js_sys::Array) -> bool;
-    /// Puts text into an input a widget drives (flatpickr, tags); false when none does.
-    #[wasm_bindgen(js_name = setText)]
-    fn set_text(input: &HtmlElement, value: &str) -> bool;
-    /// The jQuery-only events widgets trigger on the form, as an event target (null without
-    /// jQuery).
-    #[wasm_bindgen(js_name = jqueryEvents)]
-    pub(crate) fn jquery_events(form: &HtmlFormElement) -> JsValue;
-    /// The element a widget gives the applicant to focus for `el` (selectize's input,
-    /// select2's combobox, flatpickr's alt input…), or null.
-    #[wasm_bindgen(js_name = standIn)]
-    fn stand_in_of(el: &Element) -> Option<Element>;
-}
+use super::adapters::{restore_rich, rich_html, set_choice, set_text, stand_in_of};
 
 /// Input types read as text. Everything else (`hidden` aside, see `find`) is not text.
 const TEXT_TYPES: &[&str] =

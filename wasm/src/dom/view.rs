@@ -10,7 +10,7 @@ use web_sys::{
     Document, Element, HtmlButtonElement, HtmlElement, HtmlProgressElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-use super::Session;
+use super::session::Session;
 
 /// Styles for the nodes borang puts into the host's document. Class names are prefixed, and
 /// the rules set what a host's generic rules (`form ul`, `form div`) could change.
