@@ -75,3 +75,11 @@ test(`a rules-file page loads at most ${budget.gzipBytes} bytes gzip -9 on the W
   );
   console.log(`size budget: ${total} of ${budget.gzipBytes} bytes gzip -9\n${table}`);
 });
+
+test("the README's snippet for admins is the one scripts/admin-snippet.mjs makes for the built package", () => {
+  const readme = readFileSync(`${REPO}README.md`, "utf8");
+  const hints = adminSnippet(`${REPO}dist/borang/`)
+    .split("\n")
+    .filter((line) => line.startsWith("<link "));
+  for (const hint of hints) assert.ok(readme.includes(hint), `README lacks the hint ${hint} (the build's snippet changed: copy dist/borang/snippet.html)`);
+});
