@@ -357,7 +357,10 @@ test("accessibility tree: each focused editor and widget exposes borang's counte
     if (ax.invalid !== "true") problems.push(`${family}: invalid is ${ax.invalid}`);
   }
   // Fixing a field clears its invalid state where the applicant is, and the counter follows.
+  // CKEditor 5 puts its own selection back a moment after a programmatic focus (as the loop
+  // above waits for): select all only once it has, or the words are typed at its caret.
   await page.locator(".ck-editor__editable").focus();
+  await page.waitForTimeout(150);
   await page.keyboard.press("Control+A");
   await page.keyboard.type("Dua kata");
   await page.waitForTimeout(300);
@@ -365,6 +368,7 @@ test("accessibility tree: each focused editor and widget exposes borang's counte
   if (fixed?.invalid === "true") problems.push("CKEditor 5: still invalid after the fix");
   if (!/2 \/ 5 kata/.test(fixed?.description ?? "")) problems.push(`CKEditor 5: description "${fixed?.description}" after the fix`);
   await page.frameLocator("#tujuan_ifr").locator("body").focus();
+  await page.waitForTimeout(150);
   await page.keyboard.press("Control+A");
   await page.keyboard.type("Tiga kata saja");
   await page.waitForTimeout(300);
