@@ -24,13 +24,15 @@
 
 #[cfg(target_arch = "wasm32")]
 mod dom;
+// Natively only its tests use it (against serde_json).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod json;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
     use borang::{Lang, Rules, RulesError, Values, WordCountMode};
-    use js_sys::{Array, Error, Object, Reflect};
+    use js_sys::{Array, Error, Object, Reflect, JSON};
     use serde::Serialize;
-    use serde_wasm_bindgen::Serializer;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -93,12 +95,11 @@ export interface RulesErrorLike extends Error { problems: RulesProblem[]; }
         pub type JsObject;
     }
 
-    /// The one serializer for everything that crosses the boundary: maps become plain
-    /// objects, `None` that is not skipped becomes `null`.
-    const SERIALIZER: Serializer = Serializer::json_compatible();
-
+    /// Everything that goes out crosses as JSON text (`crate::json`) and becomes plain objects
+    /// in one `JSON.parse`: maps are objects, a `None` that is not skipped is `null`.
     pub(crate) fn to_js<T: Serialize + ?Sized, R: JsCast>(value: &T) -> Result<R, Error> {
-        value.serialize(&SERIALIZER).map(JsCast::unchecked_into).map_err(|e| Error::new(&e.to_string()))
+        let text = crate::json::to_json(value).map_err(|e| Error::new(&e.to_string()))?;
+        JSON::parse(&text).map(JsCast::unchecked_into).map_err(JsCast::unchecked_into)
     }
 
     /// How deep a JS value may nest before it is refused (rules and values are shallow).
