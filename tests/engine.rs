@@ -411,11 +411,9 @@ mod checks {
     #[test]
     fn results_do_not_depend_on_field_order() {
         let rules = Rules::preset("kipp-2023").unwrap();
-        let text = std::fs::read_to_string(format!(
-            "{}/tests/fixtures/kipp-2023-sample.json",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
+        let text =
+            std::fs::read_to_string(format!("{}/tests/fixtures/kipp-2023-sample.json", env!("CARGO_MANIFEST_DIR")))
+                .unwrap();
         let forward: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
         let reversed: serde_json::Map<String, serde_json::Value> = forward.clone().into_iter().rev().collect();
         let a = Values::from_json(&serde_json::to_string(&forward).unwrap()).unwrap();
