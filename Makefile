@@ -92,13 +92,7 @@ cli: setup
 
 test: setup-test
 	cargo test --workspace
-	# Chromium sometimes never starts the page (chromedriver: "Timed out receiving message from
-	# renderer", after 300 s): only then, and once, the run is repeated. A failing test fails.
-	mkdir -p target
-	CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome wasm 2>&1 | tee target/wasm-test.log || \
-		{ grep -q "Failed to detect test as having been run" target/wasm-test.log && \
-		  echo "wasm tests: the browser did not run them (renderer timeout); running them once more" && \
-		  CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome wasm; }
+	bash scripts/wasm-test.sh
 	$(build-pkg)
 	$(build-dist)
 	$(build-extension)
