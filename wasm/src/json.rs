@@ -282,41 +282,24 @@ impl Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close();
-        Ok(())
-    }
+/// The sequence-like compounds: each element after a comma, then the closing bracket.
+macro_rules! sequence {
+    ($($trait:ident :: $method:ident),*) => {
+        $(impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.close();
+                Ok(())
+            }
+        })*
+    };
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close();
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.close();
-        Ok(())
-    }
-}
+sequence!(SerializeSeq::serialize_element, SerializeTuple::serialize_element, SerializeTupleStruct::serialize_field);
 
 impl ser::SerializeTupleVariant for Compound<'_, '_> {
     type Ok = ();
@@ -384,6 +367,15 @@ fn key_error() -> Error {
     Error(String::from("a map key must be a string"))
 }
 
+/// `fn name(self, _: T) -> Err(key_error())` for each scalar a JSON key cannot be.
+macro_rules! refuse_scalars {
+    ($($name:ident: $ty:ty),* $(,)?) => {
+        $(fn $name(self, _v: $ty) -> Result<(), Error> {
+            Err(key_error())
+        })*
+    };
+}
+
 impl ser::Serializer for MapKey<'_> {
     type Ok = ();
     type Error = Error;
@@ -405,44 +397,22 @@ impl ser::Serializer for MapKey<'_> {
     fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<(), Error> {
         value.serialize(self)
     }
-    fn serialize_bool(self, _v: bool) -> Result<(), Error> {
-        Err(key_error())
-    }
-    fn serialize_i8(self, _v: i8) -> Result<(), Error> {
-        Err(key_error())
-    }
-    fn serialize_i16(self, _v: i16) -> Result<(), Error> {
-        Err(key_error())
-    }
-    fn serialize_i32(self, _v: i32) -> Result<(), Error> {
-        Err(key_error())
-    }
-    fn serialize_i64(self, _v: i64) -> Result<(), Error> {
-        Err(key_error())
-    }
-    fn serialize_u8(self, _v: u8) -> Result<(), Error> {
-        Err(key_error())
-    }
-    fn serialize_u16(self, _v: u16) -> Result<(), Error> {
-        Err(key_error())
-    }
-    fn serialize_u32(self, _v: u32) -> Result<(), Error> {
-        Err(key_error())
-    }
-    fn serialize_u64(self, _v: u64) -> Result<(), Error> {
-        Err(key_error())
-    }
-    fn serialize_f32(self, _v: f32) -> Result<(), Error> {
-        Err(key_error())
-    }
-    fn serialize_f64(self, _v: f64) -> Result<(), Error> {
-        Err(key_error())
-    }
+    refuse_scalars!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_f32: f32,
+        serialize_f64: f64,
+        serialize_bytes: &[u8],
+    );
     fn serialize_char(self, v: char) -> Result<(), Error> {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
-    }
-    fn serialize_bytes(self, _v: &[u8]) -> Result<(), Error> {
-        Err(key_error())
     }
     fn serialize_none(self) -> Result<(), Error> {
         Err(key_error())
