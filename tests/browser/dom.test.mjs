@@ -245,6 +245,41 @@ test("2. pasting the corpus and a 20,000-word text: counter equals the engine; t
     },
   ));
 
+test("2b. edits anywhere in a long text (emoji, CRLF, split surrogate pairs): the live counts equal a count of the whole value", () =>
+  withPage(KIPP, async ({ page, log }) => {
+    // The DOM layer reads a changed text as the part that changed (see src/text.rs); this
+    // drives that path with edits a keyboard, a paste or a host script make, at the start,
+    // in the middle and at the end, and compares every count with `countText` of the value.
+    const mismatches = await page.evaluate(async (corpus) => {
+      const mod = await (await import("/borang/embed.js")).load();
+      const form = document.querySelector("#proposal");
+      const handle = (await import("/borang/embed.js")).attachmentFor(form);
+      const ta = document.querySelector("#signifikansi");
+      const pieces = ["a", " ", "kata ", "\n", "\n\n", "\r\n", "😀", "👩‍👩‍👧", "é", "e\u0301", "中文", "\uD83D", "\uDE00", ". ", "Dr. ", "–", "\u200B", "\u2028", ""];
+      let seed = 7;
+      const rand = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+      ta.value = corpus.slice(0, 6000);
+      ta.dispatchEvent(new Event("input", { bubbles: true }));
+      const out = [];
+      for (let i = 0; i < 150; i++) {
+        const v = ta.value;
+        const at = [0, v.length, rand(v.length + 1)][i % 3];
+        const cut = rand(4) === 0 ? rand(Math.min(40, v.length - at) + 1) : 0;
+        ta.value = v.slice(0, at) + pieces[rand(pieces.length)] + v.slice(at + cut);
+        ta.dispatchEvent(new Event("input", { bubbles: true }));
+        // Half the edits are checked at once (report() renders what is pending), half after the task.
+        if (i % 2) await new Promise((r) => setTimeout(r, 0));
+        const live = handle.report().sections.find((s) => s.id === "signifikansi");
+        const whole = mod.countText(ta.value);
+        if (live.words !== whole.words || live.chars !== whole.chars || live.charsNoSpaces !== whole.charsNoSpaces)
+          out.push({ i, at, live: [live.words, live.chars, live.charsNoSpaces], whole: [whole.words, whole.chars, whole.charsNoSpaces] });
+      }
+      return out;
+    }, CORPUS);
+    assert.deepEqual(mismatches, []);
+    assert.deepEqual(log.pageErrors, []);
+  }));
+
 // ---------------------------------------------------------------------------------------------
 // 3. Summary panel
 

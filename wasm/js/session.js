@@ -1,5 +1,5 @@
 // The fail-open guard of the DOM layer. Every callback borang registers on a host page
-// (event listeners, animation frames, timers, mutation observers) goes through a Session,
+// (event listeners, deferred renders, timers, mutation observers) goes through a Session,
 // which wraps it in try/catch. If one throws — a bug, or the WebAssembly instance trapping —
 // the session stops: it removes everything borang added (listeners, nodes, ARIA tokens,
 // custom validity) in plain JavaScript, without calling back into WebAssembly, and logs one
@@ -11,13 +11,30 @@ let sessions = 0;
 /** Forms with a live session: one attachment per form. */
 const claimed = new WeakSet();
 
+/**
+ * What changed from the string `old` to the string `now`: `[start, end, middle]`, where `now`
+ * is the first `start` code units of `old`, then `middle`, then the last `end` code units of
+ * `old`; a surrogate pair is never split. The DOM layer reads a long text field this way: a
+ * keystroke in a 30 KB section costs a loop over its code units here instead of encoding all
+ * of it into WebAssembly (`src/text.rs` patches the copy kept there).
+ */
+export function delta(old, now) {
+  const a = old.length, b = now.length, n = a < b ? a : b;
+  let p = 0;
+  while (p < n && old.charCodeAt(p) === now.charCodeAt(p)) p++;
+  if (p > 0 && (now.charCodeAt(p - 1) & 0xfc00) === 0xd800) p--;
+  let s = 0;
+  while (s < n - p && old.charCodeAt(a - 1 - s) === now.charCodeAt(b - 1 - s)) s++;
+  if (s > 0 && (now.charCodeAt(b - s) & 0xfc00) === 0xdc00) s--;
+  return [p, s, now.slice(p, b - s)];
+}
+
 export class Session {
   constructor() {
     this.id = ++sessions;
     this.dead = false;
     this.listeners = [];
     this.timers = new Set();
-    this.frames = new Set();
     this.observers = [];
     this.validity = new Set();
     this.aria = new Map();
@@ -55,12 +72,13 @@ export class Session {
     this.listeners.push([target, type, g, options]);
   }
 
-  frame(f) {
-    const id = requestAnimationFrame((t) => {
-      this.frames.delete(id);
-      this.guard(f)(t);
-    });
-    this.frames.add(id);
+  /**
+   * Runs `f` once the script of the current task is done: after every `input` a paste or a
+   * host script dispatches in one go, before the browser paints. Cheaper than a frame (no
+   * wait, no frame to schedule) and it still coalesces.
+   */
+  soon(f) {
+    queueMicrotask(() => this.guard(f)());
   }
 
   timeout(f, ms) {
@@ -88,6 +106,24 @@ export class Session {
     const observer = new MutationObserver(this.guard(f));
     observer.observe(target, options);
     this.observers.push(observer);
+  }
+
+  /**
+   * Like `observe`, but records about what happens inside borang's own nodes (every render
+   * changes a counter) are dropped here, and `f` is not called when none is left.
+   */
+  watch(target, f, options) {
+    this.observe(target, (records) => {
+      const kept = [];
+      for (let i = 0; i < records.length; i++) if (!this.inside(records[i].target)) kept[kept.length] = records[i];
+      if (kept.length) f(kept);
+    }, options);
+  }
+
+  /** Whether `node` is one of borang's nodes or inside one. */
+  inside(node) {
+    for (let n = node; n; n = n.parentNode) if (this.nodes.has(n)) return true;
+    return false;
   }
 
   /** A node borang created: removed when the session ends. */
@@ -284,8 +320,6 @@ export class Session {
       clearInterval(id);
     }
     this.timers.clear();
-    for (const id of this.frames) cancelAnimationFrame(id);
-    this.frames.clear();
     for (const observer of this.observers) observer.disconnect();
     this.observers = [];
     for (const el of this.validity) el.setCustomValidity("");

@@ -27,6 +27,9 @@ mod dom;
 // Natively only its tests use it (against serde_json).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod json;
+// The DOM layer's text patching, pure Rust: natively only its tests use it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {

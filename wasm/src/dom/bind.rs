@@ -9,7 +9,7 @@ use web_sys::Node;
 use super::fields::{self, Control};
 use super::log::{info, warn};
 use super::presence;
-use super::state::{Field, Inner, Section};
+use super::state::{Applied, Field, Inner, Section};
 
 impl Inner {
     /// Finds every field; at start, warns once for each one the page lacks.
@@ -46,6 +46,8 @@ impl Inner {
                     self.session.set_validity(old, "");
                 }
                 field.validity = validity;
+                // The elements may be others now: set the invalid state and validity again.
+                field.applied = Applied::default();
                 let stand_in = control.stand_in();
                 if stand_in != field.stand_in {
                     if let Some(old) = &field.stand_in {

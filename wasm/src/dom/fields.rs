@@ -14,6 +14,8 @@ use web_sys::{
 };
 
 use super::adapters::{restore_rich, rich_html, set_choice, set_text, stand_in_of};
+use super::session::delta;
+use crate::text;
 
 /// Input types read as text. Everything else (`hidden` aside, see `find`) is not text.
 const TEXT_TYPES: &[&str] =
@@ -155,10 +157,22 @@ impl Control {
     }
 
     /// The value as the checker reads it (see [`Control::value`]), and what the slow poll
-    /// will compare against.
-    pub fn read(&self) -> (FieldValue, Seen) {
+    /// will compare against. `last` is what the previous read returned: a text that changed
+    /// since is patched from what JavaScript says changed, not copied again in full.
+    pub fn read(&self, last: Seen) -> (FieldValue, Seen) {
         match self.js_text() {
-            Some(js) => (FieldValue::Text(js.as_string().unwrap_or_default()), Seen::Text(js)),
+            Some(js) => {
+                let text = match last {
+                    Seen::Text(old, mut text) if old.is_string() && js.is_string() => {
+                        if old != js && !patch(&mut text, &old, &js) {
+                            text = js.as_string().unwrap_or_default();
+                        }
+                        text
+                    }
+                    _ => js.as_string().unwrap_or_default(),
+                };
+                (FieldValue::Text(text.clone()), Seen::Text(js, text))
+            }
             None => {
                 let value = self.value();
                 let hash = fingerprint(&value);
@@ -172,7 +186,7 @@ impl Control {
     /// copying every text into wasm and hashing it took milliseconds each second.
     pub fn unchanged(&self, seen: &Seen) -> bool {
         match (seen, self.js_text()) {
-            (Seen::Text(old), Some(now)) => *old == now,
+            (Seen::Text(old, _), Some(now)) => *old == now,
             (Seen::Hash(hash), None) => fingerprint(&self.value()) == *hash,
             _ => false,
         }
@@ -357,10 +371,19 @@ pub(crate) enum Seen {
     /// Not read yet: looks changed.
     #[default]
     Nothing,
-    /// A text field's JS string.
-    Text(JsValue),
+    /// A text field's JS string, and the same text as read into wasm.
+    Text(JsValue, String),
     /// A [`fingerprint`] of a choice or a file list.
     Hash(u64),
+}
+
+/// Makes `text` (the copy of the JS string `old`) the copy of `now`, moving only what changed.
+fn patch(text: &mut String, old: &JsValue, now: &JsValue) -> bool {
+    let d = delta(old, now);
+    let (Some(start), Some(end), Some(middle)) = (d.get(0).as_f64(), d.get(1).as_f64(), d.get(2).as_string()) else {
+        return false;
+    };
+    text::splice_utf16(text, start as usize, end as usize, &middle)
 }
 
 /// A fingerprint of a value that is not free text.

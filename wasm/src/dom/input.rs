@@ -1,6 +1,6 @@
 //! Noticing edits: `input` and `change` (and widgets' jQuery events), IME composition, editors'
 //! edits that fire no event, the page changing under the form, and a slow poll for what
-//! nothing reports. Each marks the sections to check at the next animation frame.
+//! nothing reports. Each marks the sections to check when the task that changed them is done.
 
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,14 +15,15 @@ pub(crate) const POLL_MS: i32 = 1000;
 impl Inner {
     pub(crate) fn on_input(&self, event: &Event) {
         let composing = Reflect::get(event, &"isComposing".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
-        if composing || self.frame.composing.get() {
+        if composing || self.deferred.composing.get() {
             return;
         }
         let Some(target) = event_node(event) else { return };
         self.changed(&target);
     }
 
-    /// A field changed: its sections (and the ones reading it) get checked at the next frame.
+    /// A field changed: its sections (and the ones reading it) get checked once the current
+    /// task's script is done.
     pub(crate) fn changed(&self, target: &Node) {
         let owner = {
             let mut model = self.model.borrow_mut();
@@ -42,7 +43,7 @@ impl Inner {
         };
         self.announce_later(owner);
         self.save_later();
-        self.schedule_frame();
+        self.schedule_render();
     }
 
     pub(crate) fn on_composition(&self, event: &Event) {
@@ -52,17 +53,17 @@ impl Inner {
             return;
         }
         let starting = event.type_() == "compositionstart";
-        self.frame.composing.set(starting);
+        self.deferred.composing.set(starting);
         if !starting {
             self.changed(&target);
         }
     }
 
-    /// An editor's content changed (typed, pasted, set by its API): check at the next frame.
+    /// An editor's content changed (typed, pasted, set by its API): check it once the task is done.
     /// A change in a watched document no field holds (an editor rewrote its iframe) means the
     /// fields must be found again.
     pub(crate) fn on_edit(&self, records: &JsValue) {
-        if self.frame.composing.get() {
+        if self.deferred.composing.get() {
             return;
         }
         let records: &js_sys::Array = records.unchecked_ref();
@@ -74,8 +75,8 @@ impl Inner {
         if bound {
             self.changed(&target);
         } else {
-            self.frame.rebind.set(true);
-            self.schedule_frame();
+            self.deferred.rebind.set(true);
+            self.schedule_render();
         }
     }
 
@@ -109,14 +110,14 @@ impl Inner {
         });
         drop(model);
         if relevant {
-            self.frame.rebind.set(true);
-            self.schedule_frame();
+            self.deferred.rebind.set(true);
+            self.schedule_render();
         }
     }
 
-    pub(crate) fn on_frame(&self) {
-        self.frame.pending.set(false);
-        if self.frame.rebind.take() {
+    pub(crate) fn on_render(&self) {
+        self.deferred.pending.set(false);
+        if self.deferred.rebind.take() {
             self.rebind();
         }
         self.render();
@@ -124,11 +125,11 @@ impl Inner {
 
     /// Catches changes that fire no event: dictation software, scripts setting `.value`.
     pub(crate) fn on_poll(&self) {
-        if self.doc.hidden() || self.frame.composing.get() {
+        if self.doc.hidden() || self.deferred.composing.get() {
             return;
         }
         // A value that differs from the one last checked changed without an event (or its
-        // frame is pending, and marking it again is harmless).
+        // render is pending, and marking it again is harmless).
         let changed: Vec<Node> = {
             let model = self.model.borrow();
             model

@@ -1,6 +1,6 @@
 //! The DOM layer: attaches borang to a form the host page already has. It finds the fields
-//! the rules name, listens to the applicant's typing, checks the edited section once per
-//! animation frame and renders feedback next to the fields and in a summary panel. It adds
+//! the rules name, listens to the applicant's typing, checks the edited section once the
+//! task that changed it is done (before the browser paints) and renders feedback next to the fields and in a summary panel. It adds
 //! only its own nodes and ARIA tokens, and every callback runs under a fail-open guard
 //! (`js/session.js`): if anything of borang's throws, all of it is removed and the form is
 //! exactly as it was.
@@ -46,7 +46,7 @@ use self::drafts::Drafts;
 use self::input::POLL_MS;
 use self::options::{find_form, read_options, read_rules, Options};
 use self::session::Session;
-use self::state::{Callbacks, Frame, Inner, Model};
+use self::state::{Callbacks, Deferred, Inner, Model};
 use self::submit::Submit;
 use self::view::{Place, Summary};
 use self::zero_config::{infer_rules, Inferred};
@@ -212,7 +212,7 @@ impl Inner {
             model: RefCell::new(model),
             view: RefCell::default(),
             watch: RefCell::default(),
-            frame: Frame::default(),
+            deferred: Deferred::default(),
             submit: Submit::default(),
             announce: Announce::default(),
             draft: RefCell::default(),
@@ -281,10 +281,10 @@ impl Inner {
         }
         let filter = js_sys::Array::of4(&"style".into(), &"hidden".into(), &"class".into(), &"contenteditable".into());
         Reflect::set(&observe, &"attributeFilter".into(), &filter)?;
-        self.session.observe(self.form.as_ref(), cb.mutation.as_ref().unchecked_ref(), &observe);
+        self.session.watch(self.form.as_ref(), cb.mutation.as_ref().unchecked_ref(), &observe);
         // Controls of the form outside its element: watch where they are too.
         if let Some(body) = self.doc.body().filter(|_| presence::has_outside_controls(&self.form)) {
-            self.session.observe(body.as_ref(), cb.mutation.as_ref().unchecked_ref(), &observe);
+            self.session.watch(body.as_ref(), cb.mutation.as_ref().unchecked_ref(), &observe);
         }
         self.session.every(cb.poll.as_ref().unchecked_ref(), POLL_MS);
         self.render();
@@ -315,9 +315,9 @@ impl Callbacks {
             intent_over: cb(weak, |i, _| i.on_intent_over()),
             reset: cb(weak, |i, _| {
                 i.mark_all_dirty(false);
-                i.schedule_frame();
+                i.schedule_render();
             }),
-            frame: cb(weak, |i, _| i.on_frame()),
+            render: cb(weak, |i, _| i.on_render()),
             poll: cb(weak, |i, _| i.on_poll()),
             mutation: cb(weak, |i, records| i.on_mutation(&records)),
             edit: cb(weak, |i, records| i.on_edit(&records)),

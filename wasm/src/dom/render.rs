@@ -34,7 +34,7 @@ impl Inner {
             for &f in &st.sections[i].reads {
                 let field = &mut st.fields[f];
                 if let Some(control) = &field.control {
-                    let (value, seen) = control.read();
+                    let (value, seen) = control.read(std::mem::take(&mut field.seen));
                     field.seen = seen;
                     values.insert(field.name.clone(), value);
                     if let Some(labels) = control.labels() {
@@ -144,17 +144,26 @@ impl Inner {
         if field.redescribe {
             if let Some(feedback) = &field.feedback {
                 field.redescribe = false;
+                field.applied.invalid = None;
                 for target in targets.clone() {
                     self.session.describe(&target, &feedback.root);
                 }
             }
         }
-        for target in targets {
-            self.session.invalid(&target, first_error.is_some());
+        let invalid = first_error.is_some();
+        if field.applied.invalid != Some(invalid) {
+            field.applied.invalid = Some(invalid);
+            for target in targets {
+                self.session.invalid(&target, invalid);
+            }
         }
         if self.opts.block {
             if let Some(target) = &field.validity {
-                self.session.set_validity(target, first_error.as_deref().unwrap_or(""));
+                let message = first_error.as_deref().unwrap_or("");
+                if field.applied.validity.as_deref() != Some(message) {
+                    self.session.set_validity(target, message);
+                    field.applied.validity = Some(message.to_owned());
+                }
             }
         }
     }

@@ -22,7 +22,7 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub(crate) fn listen(this: &Session, target: &JsValue, kind: &str, f: &Function, capture: bool);
     #[wasm_bindgen(method)]
-    pub(crate) fn frame(this: &Session, f: &Function);
+    pub(crate) fn soon(this: &Session, f: &Function);
     #[wasm_bindgen(method)]
     pub(crate) fn timeout(this: &Session, f: &Function, ms: i32) -> JsValue;
     #[wasm_bindgen(method)]
@@ -31,6 +31,9 @@ extern "C" {
     pub(crate) fn cancel(this: &Session, id: &JsValue);
     #[wasm_bindgen(method)]
     pub(crate) fn observe(this: &Session, target: &Node, f: &Function, options: &JsValue);
+    /// `observe`, without the records about borang's own nodes.
+    #[wasm_bindgen(method)]
+    pub(crate) fn watch(this: &Session, target: &Node, f: &Function, options: &JsValue);
     #[wasm_bindgen(method)]
     pub(crate) fn own(this: &Session, node: &Node);
     #[wasm_bindgen(method, js_name = setValidity)]
@@ -47,4 +50,10 @@ extern "C" {
     pub(crate) fn host_validate(this: &Session, form: &HtmlFormElement);
     #[wasm_bindgen(method)]
     pub(crate) fn end(this: &Session);
+}
+
+#[wasm_bindgen(module = "/js/session.js")]
+extern "C" {
+    /// What changed between two strings: `[start, end, middle]` (see `js/session.js`).
+    pub(crate) fn delta(old: &JsValue, now: &JsValue) -> js_sys::Array;
 }

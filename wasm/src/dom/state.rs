@@ -41,6 +41,16 @@ pub(crate) struct Field {
     /// The description and invalid state must be (re)set on every target at the next render
     /// (the field's feedback or stand-in changed).
     pub(crate) redescribe: bool,
+    /// The invalid state and custom validity last set on the page (unknown after a bind), so
+    /// a keystroke that changes neither writes neither.
+    pub(crate) applied: Applied,
+}
+
+/// What borang last set on a field's elements.
+#[derive(Default)]
+pub(crate) struct Applied {
+    pub(crate) invalid: Option<bool>,
+    pub(crate) validity: Option<String>,
 }
 
 pub(crate) struct Section {
@@ -76,9 +86,9 @@ pub(crate) struct Watch {
     pub(crate) watched: Vec<Node>,
 }
 
-/// The pending animation frame and what it must do.
+/// The pending render and what it must do first.
 #[derive(Default)]
-pub(crate) struct Frame {
+pub(crate) struct Deferred {
     pub(crate) pending: Cell<bool>,
     /// The fields must be found again first (the page changed under the form).
     pub(crate) rebind: Cell<bool>,
@@ -96,7 +106,7 @@ pub(crate) struct Callbacks {
     pub(crate) intent: Closure<dyn FnMut(JsValue)>,
     pub(crate) intent_over: Closure<dyn FnMut(JsValue)>,
     pub(crate) reset: Closure<dyn FnMut(JsValue)>,
-    pub(crate) frame: Closure<dyn FnMut(JsValue)>,
+    pub(crate) render: Closure<dyn FnMut(JsValue)>,
     pub(crate) poll: Closure<dyn FnMut(JsValue)>,
     pub(crate) mutation: Closure<dyn FnMut(JsValue)>,
     pub(crate) edit: Closure<dyn FnMut(JsValue)>,
@@ -126,7 +136,7 @@ pub(crate) struct Inner {
     pub(crate) model: RefCell<Model>,
     pub(crate) view: RefCell<View>,
     pub(crate) watch: RefCell<Watch>,
-    pub(crate) frame: Frame,
+    pub(crate) deferred: Deferred,
     pub(crate) submit: Submit,
     pub(crate) announce: Announce,
     pub(crate) draft: RefCell<DraftState>,
@@ -150,6 +160,7 @@ impl Model {
                     validity: None,
                     stand_in: None,
                     redescribe: true,
+                    applied: Applied::default(),
                     presence: Presence::Shown,
                 });
                 fields.len() - 1
@@ -198,16 +209,19 @@ impl Inner {
 
     /// Renders whatever is pending now (before a submit, or when asked for a report).
     pub(crate) fn flush(&self) {
-        if self.frame.rebind.take() {
+        if self.deferred.rebind.take() {
             self.rebind();
         }
         self.render();
     }
 
-    pub(crate) fn schedule_frame(&self) {
-        if !self.frame.pending.get() && !self.session.dead() {
-            self.frame.pending.set(true);
-            self.session.frame(self.callbacks.frame.as_ref().unchecked_ref());
+    /// Checks and renders what changed once the current task's script is done (a microtask):
+    /// the `input` events of one paste or of a host script's loop are rendered once, before
+    /// the browser paints, without waiting for (or scheduling) an animation frame.
+    pub(crate) fn schedule_render(&self) {
+        if !self.deferred.pending.get() && !self.session.dead() {
+            self.deferred.pending.set(true);
+            self.session.soon(self.callbacks.render.as_ref().unchecked_ref());
         }
     }
 

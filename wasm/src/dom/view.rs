@@ -125,12 +125,33 @@ pub(crate) struct Shown<'a> {
     pub text: &'a str,
 }
 
-/// The line after a field: its counter and its messages.
+/// The line after a field: its counter and its messages. What each node shows is kept here,
+/// so a keystroke that changes the count touches the counter's text and nothing else (no
+/// reading back from the page, no list rebuilt).
 pub(crate) struct Feedback {
     pub root: HtmlElement,
     counter: HtmlElement,
     list: HtmlElement,
-    last: String,
+    /// The counter's text and level while it is in the node.
+    counter_shows: Option<(String, &'static str)>,
+    items: Vec<Item>,
+    empty: bool,
+}
+
+/// One message's list item and what it shows.
+struct Item {
+    li: HtmlElement,
+    severity: Severity,
+    rule: String,
+    text: String,
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    if severity == Severity::Error {
+        "error"
+    } else {
+        "warning"
+    }
 }
 
 impl Feedback {
@@ -150,60 +171,100 @@ impl Feedback {
         set_attr(&root, "data-empty", "");
         anchor.after_with_node_1(&root).ok()?;
         session.own(&root);
-        Some(Feedback { root, counter, list, last: String::new() })
+        Some(Feedback { root, counter, list, counter_shows: None, items: Vec::new(), empty: true })
     }
 
     pub fn render(&mut self, meter: Option<&Meter>, messages: &[Shown]) {
-        let mut key = meter.map(|m| format!("{}|{}", m.text, m.level.as_str())).unwrap_or_default();
-        for m in messages {
-            key.push('\u{1}');
-            key.push_str(m.text);
-        }
-        if key == self.last {
-            return;
-        }
-        self.last = key;
-        match meter {
-            Some(m) => {
-                set_text(&self.counter, &m.text);
-                set_attr(&self.counter, "data-level", m.level.as_str());
-                if self.counter.parent_node().is_none() {
-                    let _ = self.root.prepend_with_node_1(&self.counter);
+        match (meter, &mut self.counter_shows) {
+            (Some(m), Some((text, level))) => {
+                if *text != m.text {
+                    self.counter.set_text_content(Some(&m.text));
+                    text.clone_from(&m.text);
+                }
+                if *level != m.level.as_str() {
+                    *level = m.level.as_str();
+                    let _ = self.counter.set_attribute("data-level", level);
                 }
             }
-            None => self.counter.remove(),
+            (Some(m), None) => {
+                self.counter.set_text_content(Some(&m.text));
+                let _ = self.counter.set_attribute("data-level", m.level.as_str());
+                let _ = self.root.prepend_with_node_1(&self.counter);
+                self.counter_shows = Some((m.text.clone(), m.level.as_str()));
+            }
+            (None, Some(_)) => {
+                self.counter.remove();
+                self.counter_shows = None;
+            }
+            (None, None) => {}
         }
-        let Some(doc) = self.root.owner_document() else { return };
-        self.list.set_text_content(None);
-        for m in messages {
+        let had_items = !self.items.is_empty();
+        for (i, m) in messages.iter().enumerate() {
+            if let Some(item) = self.items.get_mut(i) {
+                if item.severity != m.severity {
+                    item.severity = m.severity;
+                    let _ = item.li.set_attribute("data-severity", severity_name(m.severity));
+                }
+                if item.rule != m.rule {
+                    m.rule.clone_into(&mut item.rule);
+                    let _ = item.li.set_attribute("data-rule", m.rule);
+                }
+                if item.text != m.text {
+                    m.text.clone_into(&mut item.text);
+                    item.li.set_text_content(Some(m.text));
+                }
+                continue;
+            }
+            let Some(doc) = self.root.owner_document() else { return };
             let li = element(&doc, "li", "borang-message");
-            set_attr(&li, "data-severity", if m.severity == Severity::Error { "error" } else { "warning" });
-            set_attr(&li, "data-rule", m.rule);
+            let _ = li.set_attribute("data-severity", severity_name(m.severity));
+            let _ = li.set_attribute("data-rule", m.rule);
             li.set_text_content(Some(m.text));
             let _ = self.list.append_child(&li);
+            self.items.push(Item { li, severity: m.severity, rule: m.rule.to_owned(), text: m.text.to_owned() });
         }
-        if messages.is_empty() {
-            self.list.remove();
-        } else if self.list.parent_node().is_none() {
-            let _ = self.root.append_child(&self.list);
+        for item in self.items.drain(messages.len().min(self.items.len())..) {
+            item.li.remove();
         }
-        if meter.is_none() && messages.is_empty() {
-            set_attr(&self.root, "data-empty", "");
-        } else {
-            let _ = self.root.remove_attribute("data-empty");
+        match (had_items, messages.is_empty()) {
+            (true, true) => self.list.remove(),
+            (false, false) => {
+                let _ = self.root.append_child(&self.list);
+            }
+            _ => {}
+        }
+        let empty = meter.is_none() && messages.is_empty();
+        if empty != self.empty {
+            self.empty = empty;
+            if empty {
+                let _ = self.root.set_attribute("data-empty", "");
+            } else {
+                let _ = self.root.remove_attribute("data-empty");
+            }
         }
     }
 }
 
-/// One section's row in the summary.
+/// One section's row in the summary, and what it shows (so a keystroke touches only the
+/// nodes whose text or state changed).
 struct Row {
     li: HtmlElement,
     go: HtmlButtonElement,
     progress: HtmlProgressElement,
-    meter: HtmlElement,
+    meter_text: HtmlElement,
     status: HtmlElement,
     segment: HtmlElement,
-    last: String,
+    shows: RowShows,
+}
+
+#[derive(Default)]
+struct RowShows {
+    status: &'static str,
+    level: &'static str,
+    title: String,
+    meter: String,
+    /// The progress bar's maximum and value while it is shown.
+    progress: Option<(u32, u32)>,
 }
 
 /// What a row shows.
@@ -229,6 +290,8 @@ pub(crate) struct Summary {
     draft_text: HtmlElement,
     lang: Lang,
     sticky: bool,
+    /// What the progress line shows: complete, total, by status.
+    totals: Option<(u32, u32, [u32; 3])>,
 }
 
 /// Where the summary goes.
@@ -320,6 +383,7 @@ impl Summary {
             draft_text,
             lang,
             sticky,
+            totals: None,
         };
         // A sticky panel starts folded to its progress line; elsewhere it shows every row.
         summary.set_open(!sticky);
@@ -380,6 +444,10 @@ impl Summary {
 
     /// The progress line; `by_status` counts sections with an error, a warning, nothing.
     pub fn render_totals(&mut self, complete: u32, total: u32, by_status: [u32; 3]) {
+        if self.totals == Some((complete, total, by_status)) {
+            return;
+        }
+        self.totals = Some((complete, total, by_status));
         let [errors, warnings, empty] = by_status;
         let n = |v: u32| ui::number(v.into(), self.lang);
         let progress = ui::text(Ui::SummaryProgress, self.lang, &[("complete", &n(complete)), ("total", &n(total))]);
@@ -395,35 +463,43 @@ impl Summary {
     pub fn render_row(&mut self, index: usize, data: RowData) {
         let Some(row) = self.rows.get_mut(index) else { return };
         let r = data.report;
+        let shows = &mut row.shows;
         let status = status_name(r.status);
-        let level = data.meter.map_or(Level::Ok, |m| m.level).as_str();
-        let meter_text = data.meter.map(|m| m.text.as_str()).unwrap_or("");
-        let key = format!("{status}|{level}|{meter_text}|{}", r.title);
-        if key == row.last {
-            return;
+        if shows.status != status {
+            shows.status = status;
+            let _ = row.li.set_attribute("data-status", status);
+            let _ = row.segment.set_attribute("data-status", status);
+            row.status.set_text_content(Some(&ui::status(r.status, self.lang)));
         }
-        row.last = key;
-        set_attr(&row.li, "data-status", status);
-        set_attr(&row.li, "data-level", level);
-        set_attr(&row.segment, "data-status", status);
-        set_text(&row.go, &r.title);
-        set_text(&row.status, &ui::status(r.status, self.lang));
-        match data.meter {
-            Some(m) => {
-                set_text(&row.meter.first_element_child().expect("meter text"), &m.text);
-                match m.max {
-                    Some(max) => {
-                        row.progress.set_max(f64::from(max.max(1)));
-                        row.progress.set_value(f64::from(m.value.min(max)));
+        let level = data.meter.map_or(Level::Ok, |m| m.level).as_str();
+        if shows.level != level {
+            shows.level = level;
+            let _ = row.li.set_attribute("data-level", level);
+        }
+        if shows.title != r.title {
+            shows.title.clone_from(&r.title);
+            row.go.set_text_content(Some(&r.title));
+        }
+        let meter_text = data.meter.map_or("", |m| m.text.as_str());
+        if shows.meter != meter_text {
+            meter_text.clone_into(&mut shows.meter);
+            row.meter_text.set_text_content(Some(meter_text));
+        }
+        let progress = data.meter.and_then(|m| m.max.map(|max| (max.max(1), m.value.min(max))));
+        if shows.progress != progress {
+            match progress {
+                Some((max, value)) => {
+                    if shows.progress.map(|(m, _)| m) != Some(max) {
+                        row.progress.set_max(f64::from(max));
+                    }
+                    row.progress.set_value(f64::from(value));
+                    if shows.progress.is_none() {
                         row.progress.set_hidden(false);
                     }
-                    None => row.progress.set_hidden(true),
                 }
+                None => row.progress.set_hidden(true),
             }
-            None => {
-                set_text(&row.meter.first_element_child().expect("meter text"), "");
-                row.progress.set_hidden(true);
-            }
+            shows.progress = progress;
         }
     }
 
@@ -537,7 +613,7 @@ fn row(doc: &Document, index: usize, id: &str, title: &str, lang: Lang) -> Optio
         li.append_child(child).ok()?;
     }
     let segment = element(doc, "span", "");
-    Some(Row { li, go, progress, meter, status, segment, last: String::new() })
+    Some(Row { li, go, progress, meter_text, status, segment, shows: RowShows::default() })
 }
 
 fn draft_offer(doc: &Document, lang: Lang) -> Option<(HtmlElement, HtmlElement)> {
