@@ -40,7 +40,7 @@ mod spec;
 mod value;
 mod values;
 
-pub use check::{AppliedLimits, Range, Report, ReportMessage, SectionReport, Status};
+pub use check::{AppliedLimits, CountCache, Range, Report, ReportMessage, SectionReport, Status};
 pub use count::{count, TextStats, WordCountMode};
 pub use infer::{infer_rules, FieldDescription, FieldKind, Inferred, Note};
 pub use presets::{all as presets, find as find_preset, Preset};
