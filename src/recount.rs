@@ -10,7 +10,7 @@
 //!
 //! A block ends at a position `p` that starts a blank line right after a line break: the byte
 //! before `p` is `\n`, or a `\r` not followed by `\n`, and from `p` the text holds only spaces and
-//! tabs up to a `\n` or `\r` (see [`is_boundary`]). For such a `p`, every field of
+//! tabs up to a `\n` or `\r` (see `is_boundary`). For such a `p`, every field of
 //! `count(a + b)` is the sum of `count(a)` and `count(b)` (`a` ending at `p`, `b` starting
 //! there), in both modes:
 //!
@@ -42,7 +42,7 @@ use crate::count::{count, TextStats, WordCountMode};
 
 /// A field's text counted block by block, so that counting it again after an edit re-counts
 /// only the blocks the edit touched. [`Recount::count`] always equals
-/// [`count`](crate::count::count).
+/// [`count`].
 ///
 /// # Example
 /// ```
