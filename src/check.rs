@@ -1,10 +1,13 @@
 //! The checker: a form snapshot in, a report out. Evaluation only; everything that can be
 //! decided from the rules alone was decided when they were compiled.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
-use crate::count::{count, TextStats, WordCountMode};
+use crate::count::{TextStats, WordCountMode};
 use crate::messages::{self, Args, Key};
+use crate::recount::Recount;
 use crate::rules::{Meta, Section};
 use crate::spec::{Lang, Severity};
 use crate::values::{FieldValue, Values};
@@ -136,19 +139,24 @@ impl Report {
     }
 }
 
-/// Checks one section of `sections`, in the order the kinds are checked in.
+/// The counts of one field's text: [`crate::count::count`] itself, or through a
+/// [`CountCache`] on the keystroke path. Called with the field's name and its text.
+pub(crate) type CountText<'a> = dyn FnMut(&str, &str) -> TextStats + 'a;
+
+/// Checks one section of `sections`, in the order the kinds are checked in; `count_text`
+/// counts its text fields.
 pub(crate) fn check_section(
     s: &Section,
     sections: &[Section],
-    word_count: WordCountMode,
     values: &Values,
     lang: Lang,
+    count_text: &mut CountText,
 ) -> SectionReport {
     let mut stats = TextStats::default();
     let mut empty = true;
-    for value in s.fields.iter().filter_map(|f| values.get(f)) {
+    for (field, value) in s.fields.iter().filter_map(|f| Some((f, values.get(f)?))) {
         if let FieldValue::Text(text) = value {
-            let t = count(text, word_count);
+            let t = count_text(field, text);
             stats.words += t.words;
             stats.chars += t.chars;
             stats.chars_no_spaces += t.chars_no_spaces;
@@ -198,6 +206,50 @@ pub(crate) fn check_section(
     };
     out.messages = cx.messages;
     out
+}
+
+/// The counts of a form's text fields kept between checks, so that checking a section again
+/// after an edit re-counts only what the edit changed ([`Recount`], one per field). Counts
+/// through the cache are always those of [`crate::count::count`]; it holds a copy of each
+/// field's last text.
+///
+/// # Example
+/// ```
+/// use borang::{CountCache, Lang, Rules, Values};
+/// let rules = Rules::preset("kipp-2023").unwrap();
+/// let mut cache = CountCache::new();
+/// let mut values = Values::new();
+/// values.text("ringkasan", "Inovasi ini mempercepat layanan.\n\nWarga puas.");
+/// let cached = rules.check_section_cached("ringkasan", &values, Lang::Id, &mut cache);
+/// assert_eq!(cached, rules.check_section("ringkasan", &values, Lang::Id));
+/// values.text("ringkasan", "Inovasi ini mempercepat layanan.\n\nWarga sangat puas.");
+/// let cached = rules.check_section_cached("ringkasan", &values, Lang::Id, &mut cache);
+/// assert_eq!(cached.unwrap().words, 7);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct CountCache {
+    fields: HashMap<String, Recount>,
+}
+
+impl CountCache {
+    /// Nothing counted yet.
+    pub fn new() -> CountCache {
+        CountCache::default()
+    }
+
+    /// `count(text, mode)` for `field`, re-counting only what changed since its last text (a
+    /// field first seen, or counted before in another mode, is counted whole).
+    pub(crate) fn count(&mut self, field: &str, text: &str, mode: WordCountMode) -> TextStats {
+        match self.fields.get_mut(field) {
+            Some(r) if r.mode() == mode => r.count(text),
+            _ => {
+                let mut r = Recount::new(mode);
+                let stats = r.count(text);
+                self.fields.insert(field.to_owned(), r);
+                stats
+            }
+        }
+    }
 }
 
 fn applied_limits(s: &Section) -> AppliedLimits {

@@ -25,6 +25,7 @@ pub mod format;
 pub mod infer;
 pub mod numbers;
 pub mod pattern;
+pub mod recount;
 pub mod ui;
 
 mod check;
@@ -39,11 +40,12 @@ mod spec;
 mod value;
 mod values;
 
-pub use check::{AppliedLimits, Range, Report, ReportMessage, SectionReport, Status};
+pub use check::{AppliedLimits, CountCache, Range, Report, ReportMessage, SectionReport, Status};
 pub use count::{count, TextStats, WordCountMode};
 pub use infer::{infer_rules, FieldDescription, FieldKind, Inferred, Note};
 pub use presets::{all as presets, find as find_preset, Preset};
 pub use problem::{Code, Problem, RulesError};
+pub use recount::Recount;
 pub use rules::{Rules, SectionInfo, MAX_RULES_BYTES, MAX_SECTIONS};
 pub use spec::{Lang, RulesSpec, Severity};
 pub use value::Value;

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::check::{self as checker, Report, SectionReport};
-use crate::count::WordCountMode;
+use crate::check::{self as checker, CountCache, Report, SectionReport};
+use crate::count::{count, WordCountMode};
 use crate::kinds::Kinds;
 use crate::messages::{self, PLACEHOLDERS};
 use crate::presets;
@@ -223,8 +223,39 @@ impl Rules {
         Some(self.check_one(section, values, lang))
     }
 
+    /// [`Rules::check_section`], with the fields counted through `cache`: after an edit only
+    /// what changed is counted again. The report is exactly `check_section`'s. One cache per
+    /// form (it is keyed by field name).
+    ///
+    /// # Example
+    /// ```
+    /// use borang::{CountCache, Lang, Rules, Values};
+    /// let rules = Rules::preset("kipp-2023").unwrap();
+    /// let mut cache = CountCache::new();
+    /// let mut values = Values::new();
+    /// for text in ["Inovasi ini", "Inovasi ini mempercepat layanan."] {
+    ///     values.text("ringkasan", text);
+    ///     let cached = rules.check_section_cached("ringkasan", &values, Lang::Id, &mut cache);
+    ///     assert_eq!(cached, rules.check_section("ringkasan", &values, Lang::Id));
+    /// }
+    /// ```
+    pub fn check_section_cached(
+        &self,
+        id: &str,
+        values: &Values,
+        lang: Lang,
+        cache: &mut CountCache,
+    ) -> Option<SectionReport> {
+        let section = self.sections.iter().find(|s| s.id == id)?;
+        let mode = self.word_count;
+        Some(checker::check_section(section, &self.sections, values, lang, &mut |field, text| {
+            cache.count(field, text, mode)
+        }))
+    }
+
     fn check_one(&self, section: &Section, values: &Values, lang: Lang) -> SectionReport {
-        checker::check_section(section, &self.sections, self.word_count, values, lang)
+        let mode = self.word_count;
+        checker::check_section(section, &self.sections, values, lang, &mut |_, text| count(text, mode))
     }
 }
 
