@@ -1,7 +1,7 @@
 //! The checker: a form snapshot in, a report out. Evaluation only; everything that can be
 //! decided from the rules alone was decided when they were compiled.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -228,7 +228,7 @@ pub(crate) fn check_section(
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct CountCache {
-    fields: HashMap<String, Recount>,
+    fields: BTreeMap<String, Recount>,
 }
 
 impl CountCache {

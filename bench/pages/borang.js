@@ -7,8 +7,10 @@ await embed.ready;
 const handle = embed.attachmentFor(form);
 if (!handle) throw new Error("borang did not attach");
 window.__feedback();
-// The package the embed loaded: the WebAssembly build, or the JS build where the page forbids it.
-const mod = await embed.load();
+// The package the embed loaded for this preset (the lean build: `load({ lean: true })` gives
+// the same module back, so the page loads one build): WebAssembly, or the JS build where the
+// page forbids it.
+const mod = await embed.load({ lean: true });
 const validator = mod.Validator.preset("kipp-2023", { lang: "id" });
 const fields = [...new Set([...form.elements].map((el) => el.name).filter(Boolean))];
 function values() {

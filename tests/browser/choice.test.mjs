@@ -42,6 +42,20 @@ test("a select and a radio group whose values are ids pass a choice listing thei
     assert.equal(summary(section(r, "tahapan")), "error choice: Pilihan “Lainnya” pada Tahapan tidak tersedia.");
     assert.equal(section(r, "ringkasan").status, "skipped");
   });
+  // The message goes after the text that labels the last radio button, never between the
+  // button and its label (where it would also have hidden the label from the next check).
+  assert.deepEqual(
+    await page.evaluate(() => {
+      const t14 = document.querySelector("#t14");
+      return [t14.nextSibling.nodeType, t14.nextSibling.textContent.trim(), t14.nextSibling.nextSibling?.dataset?.borang];
+    }),
+    [3, "Lainnya", "feedback"], // 3: a text node
+  );
+  await page.check("#t13");
+  await page.check("#t14");
+  await eventually(async () =>
+    assert.equal(summary(section(await report(page, "#f"), "tahapan")), "error choice: Pilihan “Lainnya” pada Tahapan tidak tersedia."),
+  );
   assert.deepEqual(log.errors, []);
   await context.close();
 });

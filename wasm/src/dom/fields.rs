@@ -192,8 +192,10 @@ impl Control {
         }
     }
 
-    /// The element borang's feedback goes after.
-    pub fn anchor(&self) -> Element {
+    /// The node borang's feedback goes after: an element, or the text that labels the last
+    /// radio button or checkbox of a group (`<input type="radio"> Lainnya`), so the feedback
+    /// never comes between an input and its label.
+    pub fn anchor(&self) -> Node {
         let el: Element = match self {
             Control::Text(el) | Control::Editable(el) => el.clone().into(),
             Control::Editor { root, .. } => root.clone(),
@@ -202,7 +204,7 @@ impl Control {
             Control::Group { inputs, .. } => return group_anchor(inputs),
         };
         // Never inside a <label>: the feedback would become part of the field's name.
-        el.closest("label").ok().flatten().unwrap_or(el)
+        el.closest("label").ok().flatten().unwrap_or(el).into()
     }
 
     /// What gets focus when the applicant follows a link to the field.
@@ -392,7 +394,12 @@ fn patch(text: &mut String, old: &JsValue, now: &JsValue) -> bool {
 fn input_label(input: &HtmlInputElement) -> String {
     let from_label = input.labels().and_then(|labels| labels.item(0)).and_then(|l| l.text_content());
     let text = from_label.or_else(|| {
-        let next = input.next_sibling()?;
+        // borang's feedback may stand between an input and its text (placed by an older page
+        // state): look past it.
+        let mut next = input.next_sibling()?;
+        while next.dyn_ref::<Element>().is_some_and(is_ours) {
+            next = next.next_sibling()?;
+        }
         (next.node_type() == Node::TEXT_NODE).then(|| next.text_content()).flatten()
     });
     text.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
@@ -435,9 +442,10 @@ pub(crate) fn is_ours(el: &Element) -> bool {
     el.closest("[data-borang]").ok().flatten().is_some()
 }
 
-/// After the group's shared container when the inputs sit in a fieldset or a list of their
-/// own; else after the last input (or its label).
-fn group_anchor(inputs: &[HtmlInputElement]) -> Element {
+/// After the group's shared container when the inputs sit in a list or a table of their
+/// own; at the end of it (after its last text or element that is not borang's) when they sit
+/// in a fieldset or a div; else after the last input, its label, or the text labelling it.
+fn group_anchor(inputs: &[HtmlInputElement]) -> Node {
     let last: Element = inputs.last().cloned().map(Into::into).expect("a group has an input");
     let first: Element = inputs.first().cloned().map(Into::into).expect("a group has an input");
     let mut container = first.parent_element();
@@ -449,13 +457,38 @@ fn group_anchor(inputs: &[HtmlInputElement]) -> Element {
             // A list or table takes no foreign child: after it. Else inside, at its end.
             let tag = c.tag_name().to_ascii_lowercase();
             if matches!(tag.as_str(), "ul" | "ol" | "dl" | "table" | "tbody" | "thead" | "tr" | "menu") {
-                return c;
+                return c.into();
             }
-            return c.last_element_child().filter(|l| !is_ours(l)).unwrap_or(c);
+            return last_content(&c).unwrap_or_else(|| c.into());
         }
         container = c.parent_element();
     }
-    last.closest("label").ok().flatten().unwrap_or(last)
+    let last = last.closest("label").ok().flatten().unwrap_or(last);
+    match last.next_sibling() {
+        Some(text) if is_words(&text) => text,
+        _ => last.into(),
+    }
+}
+
+/// A text node with something in it besides white space.
+fn is_words(node: &Node) -> bool {
+    node.node_type() == Node::TEXT_NODE && node.text_content().is_some_and(|t| !t.trim().is_empty())
+}
+
+/// The last child of `c` that shows something and is not borang's.
+fn last_content(c: &Element) -> Option<Node> {
+    let mut node = c.last_child();
+    while let Some(n) = node {
+        let shown = match n.dyn_ref::<Element>() {
+            Some(el) => !is_ours(el),
+            None => is_words(&n),
+        };
+        if shown {
+            return Some(n);
+        }
+        node = n.previous_sibling();
+    }
+    None
 }
 
 /// Finds the field `name` of the rules: by name or id among the form's controls, then by id

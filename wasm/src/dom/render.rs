@@ -50,7 +50,10 @@ impl Inner {
             };
             let missing = !section.own.iter().any(applies);
             let unsure = section.own.iter().any(|&f| st.fields[f].presence == Presence::Unsure);
-            let mut report = self.rules.check_section(&section.info.id, &values, self.lang).expect("a known section");
+            let mut report = self
+                .rules
+                .check_section_cached(&section.info.id, &values, self.lang, &mut st.counts)
+                .expect("a known section");
             if missing {
                 report.status = Status::Skipped;
                 report.messages.clear();

@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 
 use borang::ui::Meter;
-use borang::{FieldValue, Lang, Report, Rules, SectionInfo, SectionReport, Status};
+use borang::{CountCache, FieldValue, Lang, Report, Rules, SectionInfo, SectionReport, Status};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, Node, Window};
@@ -69,6 +69,8 @@ pub(crate) struct Section {
 pub(crate) struct Model {
     pub(crate) fields: Vec<Field>,
     pub(crate) sections: Vec<Section>,
+    /// Each text field's counts by block: a keystroke re-counts only the paragraphs it touched.
+    pub(crate) counts: CountCache,
 }
 
 /// borang's own nodes: the summary panel and the live region.
@@ -191,7 +193,7 @@ impl Model {
             };
             sections.push(Section { info, own, reads, report, meter: None, dirty: true, touched: false });
         }
-        Model { fields, sections }
+        Model { fields, sections, counts: CountCache::new() }
     }
 }
 

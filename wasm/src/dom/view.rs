@@ -7,7 +7,8 @@ use borang::ui::{self, Level, Meter, Ui};
 use borang::{Lang, SectionReport, Severity, Status};
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Document, Element, HtmlButtonElement, HtmlElement, HtmlProgressElement, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    Document, Element, HtmlButtonElement, HtmlElement, HtmlProgressElement, Node, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
 };
 
 use super::session::Session;
@@ -155,7 +156,7 @@ fn severity_name(severity: Severity) -> &'static str {
 }
 
 impl Feedback {
-    pub fn create(session: &Session, doc: &Document, anchor: &Element, id: &str, field: &str) -> Option<Feedback> {
+    pub fn create(session: &Session, doc: &Document, anchor: &Node, id: &str, field: &str) -> Option<Feedback> {
         // Custom element names: host rules such as `form div` do not reach borang's nodes.
         let root = element(doc, "borang-feedback", "borang-feedback");
         root.set_id(id);
@@ -169,7 +170,7 @@ impl Feedback {
         let counter = element(doc, "span", "borang-count");
         let list = element(doc, "ul", "borang-messages");
         set_attr(&root, "data-empty", "");
-        anchor.after_with_node_1(&root).ok()?;
+        anchor.parent_node()?.insert_before(&root, anchor.next_sibling().as_ref()).ok()?;
         session.own(&root);
         Some(Feedback { root, counter, list, counter_shows: None, items: Vec::new(), empty: true })
     }
