@@ -51,8 +51,8 @@
 //! * Code points unassigned in Unicode 15 (ICU 72, what LibreOffice 7.4 uses) take the class of
 //!   the code point before them (LibreOffice 7.4 treats them as non-letters, so a Unicode 16
 //!   emoji glued to a word splits it there; newer LibreOffice builds don't).
-//! * Grapheme clusters follow `unicode-segmentation`'s Unicode version, not ICU 72's (they
-//!   differ on rare Indic conjuncts with format characters inside).
+//! * Grapheme clusters (`grapheme.rs`, held to `unicode-segmentation`'s) follow its Unicode
+//!   version, not ICU 72's (they differ on rare Indic conjuncts with format characters inside).
 //! * The text import also cuts lines longer than 9,999 characters into several paragraphs (at
 //!   a space once past 9,899). Counts only change for a single "word" that long, or for a
 //!   paragraph that long after a ZWSP stopped the scanner: a document typed in Writer has no
@@ -104,6 +104,7 @@
 //! takes about 0.25 ms native and 0.5 ms as `opt-level = "z"` WebAssembly in Node on the
 //! (shared, 2-core) build machine.
 
+use crate::grapheme::graphemes;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// How words are counted. Named in every rules file as `"wordCount"`.
@@ -1006,7 +1007,7 @@ fn run_clusters(t: &str, line_start: usize, i: usize, j: usize, lo: bool, swallo
         }
     }
     let (mut rn, mut rns) = (0i64, 0i64);
-    for g in slice(t, p, q).graphemes(true) {
+    for g in graphemes(slice(t, p, q)) {
         rn += 1;
         rns += i64::from(!g.chars().next().is_some_and(char::is_whitespace));
     }
@@ -1066,7 +1067,7 @@ fn joins(a: u8, c: char, a_first: bool) -> bool {
         buf[len] = a;
         &buf[..len + 1]
     };
-    core::str::from_utf8(s).is_ok_and(|s| s.graphemes(true).nth(1).is_none())
+    core::str::from_utf8(s).is_ok_and(|s| graphemes(s).nth(1).is_none())
 }
 
 // --------------------------------------------------------------------------------------------

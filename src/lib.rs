@@ -28,6 +28,9 @@ pub mod pattern;
 pub mod ui;
 
 mod check;
+mod grapheme;
+#[rustfmt::skip]
+mod grapheme_table;
 mod kinds;
 #[rustfmt::skip]
 mod known_keys;
