@@ -51,8 +51,8 @@
 //! * Code points unassigned in Unicode 15 (ICU 72, what LibreOffice 7.4 uses) take the class of
 //!   the code point before them (LibreOffice 7.4 treats them as non-letters, so a Unicode 16
 //!   emoji glued to a word splits it there; newer LibreOffice builds don't).
-//! * Grapheme clusters follow `unicode-segmentation`'s Unicode version, not ICU 72's (they
-//!   differ on rare Indic conjuncts with format characters inside).
+//! * Grapheme clusters (`grapheme.rs`, held to `unicode-segmentation`'s) follow its Unicode
+//!   version, not ICU 72's (they differ on rare Indic conjuncts with format characters inside).
 //! * The text import also cuts lines longer than 9,999 characters into several paragraphs (at
 //!   a space once past 9,899). Counts only change for a single "word" that long, or for a
 //!   paragraph that long after a ZWSP stopped the scanner: a document typed in Writer has no
@@ -106,6 +106,7 @@
 //! [`crate::recount::Recount`] (behind `Rules::check_section_cached`) re-counts only the
 //! blank-line-separated blocks the edit touched, with the same result.
 
+use crate::grapheme::graphemes;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// How words are counted. Named in every rules file as `"wordCount"`.
@@ -1008,7 +1009,7 @@ fn run_clusters(t: &str, line_start: usize, i: usize, j: usize, lo: bool, swallo
         }
     }
     let (mut rn, mut rns) = (0i64, 0i64);
-    for g in slice(t, p, q).graphemes(true) {
+    for g in graphemes(slice(t, p, q)) {
         rn += 1;
         rns += i64::from(!g.chars().next().is_some_and(char::is_whitespace));
     }
@@ -1068,7 +1069,7 @@ fn joins(a: u8, c: char, a_first: bool) -> bool {
         buf[len] = a;
         &buf[..len + 1]
     };
-    core::str::from_utf8(s).is_ok_and(|s| s.graphemes(true).nth(1).is_none())
+    core::str::from_utf8(s).is_ok_and(|s| graphemes(s).nth(1).is_none())
 }
 
 // --------------------------------------------------------------------------------------------

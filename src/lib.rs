@@ -29,6 +29,9 @@ pub mod recount;
 pub mod ui;
 
 mod check;
+mod grapheme;
+#[rustfmt::skip]
+mod grapheme_table;
 mod kinds;
 #[rustfmt::skip]
 mod known_keys;
