@@ -92,6 +92,8 @@ cli: setup
 
 test: setup-test
 	cargo test --workspace
+	# Grapheme clusters against unicode-segmentation for every code point (too slow unoptimised).
+	cargo test --release -p borang --lib grapheme -- --include-ignored
 	bash scripts/wasm-test.sh
 	$(build-pkg)
 	$(build-dist)

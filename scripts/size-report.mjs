@@ -179,7 +179,7 @@ const CONCERNS = [
   ["DOM layer (wasm/src/dom)", /borang_wasm::dom::|^attach$|^attach |attachment_/],
   ["rules reading/compiling + problems", /borang::rules::|borang::spec::|borang::problem::|borang::kinds::|borang::known_keys::|borang::values::|borang::presets::/],
   ["checking", /borang::check::/],
-  ["counting + Unicode (count.rs, unicode-segmentation)", /borang::count::|unicode_segmentation::|unicode_|<str>::to_lowercase|<str>::to_uppercase|core::unicode::|char.*::to_lowercase|char.*::to_uppercase/],
+  ["counting + Unicode (count.rs, grapheme.rs, unicode-segmentation)", /borang::count::|borang::grapheme::|borang::recount::|unicode_segmentation::|unicode_|<str>::to_lowercase|<str>::to_uppercase|core::unicode::|char.*::to_lowercase|char.*::to_uppercase/],
   ["messages + UI texts", /borang::messages::|borang::ui::/],
   ["JSON reader/writer (value.rs)", /borang::value::/],
   ["pattern engine", /borang::pattern::/],
