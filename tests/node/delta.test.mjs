@@ -38,6 +38,27 @@ test("delta: start + middle + end make the new text, and no surrogate pair is cu
   }
 });
 
+test("delta: long texts (the halving search) give the same start and end as a character loop", () => {
+  let seed = 5;
+  const rand = (n) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const naive = (old, now) => {
+    const n = Math.min(old.length, now.length);
+    let p = 0;
+    while (p < n && old[p] === now[p]) p++;
+    if (p > 0 && (now.charCodeAt(p - 1) & 0xfc00) === 0xd800) p--;
+    let s = 0;
+    while (s < n - p && old[old.length - 1 - s] === now[now.length - 1 - s]) s++;
+    if (s > 0 && (now.charCodeAt(now.length - s) & 0xfc00) === 0xdc00) s--;
+    return [p, s, now.slice(p, now.length - s)];
+  };
+  for (let i = 0; i < 2000; i++) {
+    const old = randomText(rand, 50 + rand(3000));
+    const at = rand(old.length + 1);
+    const now = rand(10) === 0 ? old : old.slice(0, at) + randomText(rand, rand(4)) + old.slice(at + rand(5));
+    assert.deepEqual(delta(old, now), naive(old, now), JSON.stringify({ at, len: old.length }));
+  }
+});
+
 test("delta: an append, a deletion and no change", () => {
   assert.deepEqual(delta("kata", "kata kedua"), [4, 0, " kedua"]);
   assert.deepEqual(delta("kata kedua", "kata"), [4, 0, ""]);

@@ -17,17 +17,18 @@ pub(crate) fn splice_utf16(text: &mut String, prefix: usize, suffix: usize, midd
     true
 }
 
-/// Eight bytes that are all ASCII (one UTF-16 unit each).
-fn ascii8(chunk: &[u8]) -> bool {
-    let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-    word & 0x8080_8080_8080_8080 == 0
+/// Whether the eight bytes from `at` are all ASCII (one UTF-16 unit each); false when fewer
+/// than eight are left.
+#[inline(always)]
+fn ascii8(s: &[u8], at: usize) -> bool {
+    s.get(at..).and_then(<[u8]>::first_chunk::<8>).is_some_and(|w| u64::from_le_bytes(*w) & 0x8080_8080_8080_8080 == 0)
 }
 
 /// The byte offset in `s` (UTF-8) after its first `units` UTF-16 code units.
 fn offset_forward(s: &[u8], units: usize) -> Option<usize> {
     let (mut i, mut u) = (0, 0);
     while u < units {
-        if units - u >= 8 && s.len() - i >= 8 && ascii8(&s[i..i + 8]) {
+        if units - u >= 8 && ascii8(s, i) {
             i += 8;
             u += 8;
             continue;
@@ -48,7 +49,7 @@ fn offset_forward(s: &[u8], units: usize) -> Option<usize> {
 fn offset_backward(s: &[u8], units: usize) -> Option<usize> {
     let (mut n, mut u) = (0, 0);
     while u < units {
-        if units - u >= 8 && s.len() - n >= 8 && ascii8(&s[s.len() - n - 8..s.len() - n]) {
+        if units - u >= 8 && s.len() - n >= 8 && ascii8(s, s.len() - n - 8) {
             n += 8;
             u += 8;
             continue;
