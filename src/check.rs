@@ -1,8 +1,6 @@
 //! The checker: a form snapshot in, a report out. Evaluation only; everything that can be
 //! decided from the rules alone was decided when they were compiled.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::count::{TextStats, WordCountMode};
@@ -228,7 +226,9 @@ pub(crate) fn check_section(
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct CountCache {
-    fields: BTreeMap<String, Recount>,
+    /// One per text field, looked up by name (a form has a few dozen fields at most: a list
+    /// costs less module than a map).
+    fields: Vec<(String, Recount)>,
 }
 
 impl CountCache {
@@ -240,15 +240,18 @@ impl CountCache {
     /// `count(text, mode)` for `field`, re-counting only what changed since its last text (a
     /// field first seen, or counted before in another mode, is counted whole).
     pub(crate) fn count(&mut self, field: &str, text: &str, mode: WordCountMode) -> TextStats {
-        match self.fields.get_mut(field) {
-            Some(r) if r.mode() == mode => r.count(text),
-            _ => {
-                let mut r = Recount::new(mode);
-                let stats = r.count(text);
-                self.fields.insert(field.to_owned(), r);
-                stats
+        let i = match self.fields.iter().position(|(name, _)| name == field) {
+            Some(i) => i,
+            None => {
+                self.fields.push((field.to_owned(), Recount::new(mode)));
+                self.fields.len() - 1
             }
+        };
+        let r = &mut self.fields[i].1;
+        if r.mode() != mode {
+            *r = Recount::new(mode);
         }
+        r.count(text)
     }
 }
 

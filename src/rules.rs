@@ -136,9 +136,8 @@ impl Rules {
         let (resolved, by_id) = resolve_extends(value, 0)?;
         let mut cx = Cx::default();
         let rules = RulesSpec::read(&mut cx, &resolved).and_then(|spec| compile(&mut cx, spec));
-        let mut problems = cx.problems;
         // Reading and compiling are two passes; report in the order of the file.
-        problems.sort_by_key(|p| section_index(&p.path));
+        let mut problems = by_section(cx.problems);
         if by_id {
             rename_section_paths(&mut problems, &resolved);
         }
@@ -395,6 +394,21 @@ fn rename_references(section: &mut Value, old: &str, new: &str) {
             _ => {}
         }
     }
+}
+
+/// `problems` in the order of the sections their paths are in (problems outside any section
+/// first), each section's in the order they were found. A stable sort without the standard
+/// library's (about 3 KB of module): a file has few problems, and they fall in fewer sections.
+fn by_section(problems: Vec<Problem>) -> Vec<Problem> {
+    let mut pending: Vec<(Option<usize>, Problem)> =
+        problems.into_iter().map(|p| (section_index(&p.path), p)).collect();
+    let mut ordered = Vec::with_capacity(pending.len());
+    while let Some(first) = pending.iter().map(|(k, _)| *k).min() {
+        let (now, rest): (Vec<_>, Vec<_>) = pending.into_iter().partition(|(k, _)| *k == first);
+        ordered.extend(now.into_iter().map(|(_, p)| p));
+        pending = rest;
+    }
+    ordered
 }
 
 /// The section a path is in, for ordering problems; `None` sorts first.

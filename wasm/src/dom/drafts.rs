@@ -261,11 +261,10 @@ pub(crate) fn took(now: &FieldValue, saved: &FieldValue) -> bool {
     let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     match (now, saved) {
         (FieldValue::Text(a), FieldValue::Text(b)) => words(a) == words(b),
+        // The same choices, each as often (a few options: no sort needed).
         (FieldValue::List(a), FieldValue::List(b)) => {
-            let (mut a, mut b) = (a.clone(), b.clone());
-            a.sort();
-            b.sort();
-            a == b
+            let times = |list: &[String], x: &String| list.iter().filter(|y| *y == x).count();
+            a.len() == b.len() && a.iter().all(|x| times(a, x) == times(b, x))
         }
         (a, b) => same(a, b),
     }
