@@ -236,17 +236,34 @@ impl Cx {
     }
 
     pub(crate) fn key<R>(&mut self, key: &str, f: impl FnOnce(&mut Cx) -> R) -> R {
-        self.path.push(Seg::Key(key.to_owned()));
+        self.enter_key(key);
         let r = f(self);
-        self.path.pop();
+        self.leave();
         r
     }
 
     pub(crate) fn index<R>(&mut self, i: usize, f: impl FnOnce(&mut Cx) -> R) -> R {
-        self.path.push(Seg::Index(i));
+        self.enter(Seg::Index(i));
         let r = f(self);
-        self.path.pop();
+        self.leave();
         r
+    }
+
+    // Out of line: `key` and `index` are instantiated for every closure that reads a member
+    // (size, issue "Weight").
+    #[inline(never)]
+    fn enter_key(&mut self, key: &str) {
+        self.path.push(Seg::Key(key.to_owned()));
+    }
+
+    #[inline(never)]
+    fn enter(&mut self, seg: Seg) {
+        self.path.push(seg);
+    }
+
+    #[inline(never)]
+    fn leave(&mut self) {
+        self.path.pop();
     }
 
     pub(crate) fn problem(&mut self, code: Code, message: impl Into<String>) {
