@@ -114,7 +114,7 @@ pub fn parse_url(s: &str) -> Result<Url<'_>, FormatError> {
         _ => {
             let head = &s[..head_end];
             let host = head.rsplit_once(':').map_or(head, |(h, _)| h);
-            let hostlike = valid_host(host) && (host.contains('.') || host.eq_ignore_ascii_case("localhost"));
+            let hostlike = valid_host(host) && (has_char(host, '.') || host.eq_ignore_ascii_case("localhost"));
             return Err(if hostlike { MissingScheme } else { Invalid });
         }
     };
@@ -123,12 +123,12 @@ pub fn parse_url(s: &str) -> Result<Url<'_>, FormatError> {
     }
     let rest = after.strip_prefix("//").ok_or(Invalid)?;
     let (auth, tail) = rest.split_at(rest.find(URL_DELIMS).unwrap_or(rest.len()));
-    if auth.contains('@') {
+    if has_char(auth, '@') {
         return Err(InvalidHost);
     }
     let (host, port) = if let Some(r) = auth.strip_prefix('[') {
         let (h, after) = r.split_once(']').ok_or(InvalidHost)?;
-        let ok = h.contains(':') && h.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+        let ok = has_char(h, ':') && h.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
         if !ok {
             return Err(InvalidHost);
         }
@@ -232,13 +232,13 @@ pub fn parse_email(s: &str) -> Result<(), FormatError> {
         return Err(ContainsWhitespace);
     }
     let (local, domain) = s.split_once('@').ok_or(Invalid)?;
-    let local_ok = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c);
-    if domain.contains('@')
+    let local_ok = |c: char| c.is_ascii_alphanumeric() || has_char("!#$%&'*+/=?^_`{|}~.-", c);
+    if has_char(domain, '@')
         || local.is_empty()
         || local.len() > 64
         || local.starts_with('.')
         || local.ends_with('.')
-        || local.contains("..")
+        || local.as_bytes().windows(2).any(|w| w == b"..")
         || !local.chars().all(local_ok)
     {
         return Err(Invalid);
@@ -360,7 +360,7 @@ pub fn parse_number(s: &str) -> Result<f64, FormatError> {
         (None, None) => (body, None, None),
     };
     let int = match group {
-        Some(g) if int.contains(g) && grouped(int, g) => int.replace(g, ""),
+        Some(g) if has_char(int, g) && grouped(int, g) => int.replace(g, ""),
         _ => int.to_string(),
     };
     let all_digits = |x: &str| x.bytes().all(|b| b.is_ascii_digit());
@@ -381,7 +381,7 @@ fn grouped(s: &str, sep: char) -> bool {
     let mut groups = s.split(sep);
     let first = groups.next().unwrap_or("");
     let is_digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
-    s.contains(sep)
+    has_char(s, sep)
         && (1..=3).contains(&first.len())
         && is_digits(first)
         && !first.starts_with('0')
@@ -496,6 +496,13 @@ pub fn parse_date(s: &str) -> Result<Date, FormatError> {
         i as u8 + 1
     };
     build(y, month, d)
+}
+
+/// Whether `s` has the character `c`. The crate's code uses this (and a byte search for
+/// `..`) instead of `str::contains`, whose char pattern brings the standard library's
+/// substring search along: 1.3 KB gzip (size, issue "Weight").
+pub(crate) fn has_char(s: &str, c: char) -> bool {
+    s.chars().any(|x| x == c)
 }
 
 #[cfg(test)]

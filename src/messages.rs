@@ -256,7 +256,7 @@ pub(crate) fn decimal(x: f64, lang: Lang) -> String {
     let fraction = fraction.replacen('.', point, 1);
     let (sign, digits) = whole.split_at(usize::from(whole.starts_with('-')));
     match digits.parse::<u64>() {
-        Ok(n) if !fraction.contains('e') => format!("{sign}{}{fraction}", number(n, lang)),
+        Ok(n) if !crate::format::has_char(&fraction, 'e') => format!("{sign}{}{fraction}", number(n, lang)),
         _ => format!("{whole}{fraction}"),
     }
 }

@@ -291,7 +291,7 @@ impl Parser {
                 (Some('<'), _) => {
                     self.pos += 1;
                     let name = self.pos;
-                    let is_name = |c: char| c.is_alphanumeric() || "_$".contains(c);
+                    let is_name = |c: char| c.is_alphanumeric() || crate::format::has_char("_$", c);
                     while self.peek().is_some_and(is_name) {
                         self.pos += 1;
                     }

@@ -61,9 +61,9 @@ impl Accept {
     /// `application/pdf` (case and surrounding spaces ignored).
     pub(crate) fn parse(entry: &str) -> Option<Accept> {
         let a = entry.trim().to_ascii_lowercase();
-        if let Some(ext) = a.strip_prefix('.').filter(|e| !e.is_empty() && !e.contains('/')) {
+        if let Some(ext) = a.strip_prefix('.').filter(|e| !e.is_empty() && !crate::format::has_char(e, '/')) {
             Some(Accept::Extension(ext.to_owned()))
-        } else if let Some(prefix) = a.strip_suffix("/*").filter(|p| !p.is_empty() && !p.contains('/')) {
+        } else if let Some(prefix) = a.strip_suffix("/*").filter(|p| !p.is_empty() && !crate::format::has_char(p, '/')) {
             Some(Accept::MimePrefix(format!("{prefix}/")))
         } else if a.split('/').count() == 2 && a.split('/').all(|p| !p.is_empty()) {
             Some(Accept::Mime(a))
