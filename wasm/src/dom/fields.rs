@@ -175,8 +175,7 @@ impl Control {
             }
             None => {
                 let value = self.value();
-                let hash = fingerprint(&value);
-                (value, Seen::Hash(hash))
+                (value.clone(), Seen::Value(value))
             }
         }
     }
@@ -187,7 +186,7 @@ impl Control {
     pub fn unchanged(&self, seen: &Seen) -> bool {
         match (seen, self.js_text()) {
             (Seen::Text(old, _), Some(now)) => *old == now,
-            (Seen::Hash(hash), None) => fingerprint(&self.value()) == *hash,
+            (Seen::Value(old), None) => still_seen(&self.value(), old),
             _ => false,
         }
     }
@@ -375,8 +374,8 @@ pub(crate) enum Seen {
     Nothing,
     /// A text field's JS string, and the same text as read into wasm.
     Text(JsValue, String),
-    /// A [`fingerprint`] of a choice or a file list.
-    Hash(u64),
+    /// A choice or a file list as read (compared by [`still_seen`]).
+    Value(FieldValue),
 }
 
 /// Makes `text` (the copy of the JS string `old`) the copy of `now`, moving only what changed.
@@ -388,7 +387,6 @@ fn patch(text: &mut String, old: &JsValue, now: &JsValue) -> bool {
     text::splice_utf16(text, start as usize, end as usize, &middle)
 }
 
-/// A fingerprint of a value that is not free text.
 /// A radio button's or checkbox's visible text: its `<label>` (wrapping or `for`), else the
 /// text right after it (`<input type="radio" value="3"> Umum`).
 fn input_label(input: &HtmlInputElement) -> String {
@@ -405,15 +403,18 @@ fn input_label(input: &HtmlInputElement) -> String {
     text.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
 }
 
-fn fingerprint(value: &FieldValue) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    match value {
-        FieldValue::Text(t) => t.hash(&mut h),
-        FieldValue::List(l) => l.hash(&mut h),
-        FieldValue::Files(files) => files.iter().for_each(|f| (&f.name, f.size).hash(&mut h)),
+/// Whether a value that is not free text is still the one seen: the same text or choices, or
+/// files of the same names and sizes. Compared, not hashed: no SipHash in the module (size,
+/// issue "Weight").
+fn still_seen(now: &FieldValue, seen: &FieldValue) -> bool {
+    match (now, seen) {
+        (FieldValue::Text(a), FieldValue::Text(b)) => a == b,
+        (FieldValue::List(a), FieldValue::List(b)) => a == b,
+        (FieldValue::Files(a), FieldValue::Files(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.name == y.name && x.size == y.size)
+        }
+        _ => false,
     }
-    h.finish()
 }
 
 fn list_of(value: &FieldValue) -> Vec<String> {
