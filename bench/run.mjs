@@ -289,7 +289,7 @@ function jsBuild() {
 
 function pkgSizes() {
   const out = {};
-  for (const f of ["borang_bg.wasm", "borang.js", "embed.js"]) {
+  for (const f of ["borang_bg.wasm", "borang.js", "lean/borang_bg.wasm", "lean/borang.js", "embed.js"]) {
     const p = resolve(REPO, DIST, f);
     if (existsSync(p)) {
       const body = readFileSync(p);
