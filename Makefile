@@ -32,6 +32,8 @@ endef
 # file without building the CLI). The WebAssembly path's JavaScript is minified (esbuild, as js/
 # is; readable in pkg/ and wasm/js/): embed, glue and snippets 23,961 → 14,021 bytes gzip -9
 # (2026-12-05). snippet.html: the admin's snippet (README) for this build.
+dist-snippets = dist/borang/snippets dist/borang/lean/snippets dist/borang/js/snippets dist/borang/lean/js/snippets
+
 define build-dist
 	rm -rf dist/borang && mkdir -p dist/borang/rules dist/borang/schema
 	cp pkg/borang.js pkg/borang_bg.wasm pkg/borang.d.ts dist/borang/
@@ -48,10 +50,11 @@ define build-dist
 	for f in dist/borang/embed.js dist/borang/borang.js dist/borang/lean/borang.js; do \
 		esbuild "$$f" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$$f"; done
 	# The glue's snippets, each bundled with what it imports (js/adapters.js imports one file per
-	# editor and widget family): one request each on the way to the first feedback.
-	for f in $$(find dist/borang/snippets dist/borang/lean/snippets -path '*/js/*.js' -not -path '*/js/adapters/*'); do \
+	# editor and widget family): one request each on the way to the first feedback, for the
+	# WebAssembly builds and the JavaScript builds alike.
+	for f in $$(find $(dist-snippets) -path '*/js/*.js' -not -path '*/js/adapters/*'); do \
 		esbuild "$$f" --bundle --minify --format=esm --log-level=warning --allow-overwrite --outfile="$$f"; done
-	find dist/borang/snippets dist/borang/lean/snippets -type d -path '*/js/adapters' -prune -exec rm -r {} +
+	find $(dist-snippets) -type d -path '*/js/adapters' -prune -exec rm -r {} +
 	node scripts/admin-snippet.mjs dist/borang > dist/borang/snippet.html
 	@echo "dist/borang/: $$(find dist/borang -type f | wc -l) files, $$(du -sk dist/borang | cut -f1) KB"
 endef

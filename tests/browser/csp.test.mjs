@@ -107,6 +107,13 @@ test("under script-src 'self' the JavaScript build keeps checking as the applica
   const { context, page, log } = await open(POLICIES.strict);
   try {
     assert.equal(await build(page), "js");
+    // The JS build's snippets are bundled like the WebAssembly build's: adapters.js with its
+    // family files is one request.
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.startsWith("/borang/")),
+    );
+    assert.ok(scripts.some((p) => p.endsWith("/js/adapters.js")), scripts.join(" "));
+    assert.deepEqual(scripts.filter((p) => p.includes("/adapters/")), []);
     await page.locator("#ringkasan").click();
     await page.keyboard.type("Inovasi jemput bola untuk warga desa.");
     await eventually(async () => assert.equal(await counter(page, "ringkasan").textContent(), "6 / 200 kata"));
