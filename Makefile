@@ -103,7 +103,7 @@ test: setup-test
 	$(build-extension)
 	$(build-npm)
 	cargo build -p borang-cli
-	node --test tests/node/ tests/browser/
+	node scripts/node-tests.mjs tests/node/ tests/browser/
 	@if [ ! -f scripts/office-oracle.py ]; then echo "office oracle: skipped (scripts/office-oracle.py not present)"; \
 	elif ! command -v soffice >/dev/null; then echo "office oracle: skipped (soffice not installed)"; \
 	else python3 scripts/office-oracle.py --check; fi
