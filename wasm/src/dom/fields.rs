@@ -392,12 +392,7 @@ fn patch(text: &mut String, old: &JsValue, now: &JsValue) -> bool {
 fn input_label(input: &HtmlInputElement) -> String {
     let from_label = input.labels().and_then(|labels| labels.item(0)).and_then(|l| l.text_content());
     let text = from_label.or_else(|| {
-        // borang's feedback may stand between an input and its text (placed by an older page
-        // state): look past it.
-        let mut next = input.next_sibling()?;
-        while next.dyn_ref::<Element>().is_some_and(is_ours) {
-            next = next.next_sibling()?;
-        }
+        let next = input.next_sibling()?;
         (next.node_type() == Node::TEXT_NODE).then(|| next.text_content()).flatten()
     });
     text.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()

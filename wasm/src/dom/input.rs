@@ -97,7 +97,8 @@ impl Inner {
                 node.dyn_ref::<Element>()
                     .map_or_else(|| node.parent_element().is_some_and(|p| fields::is_ours(&p)), fields::is_ours)
             };
-            if ours(&target) || editing(&target) {
+            // Records about borang's own nodes were dropped in JavaScript (`session.watch`).
+            if editing(&target) {
                 return false;
             }
             let nodes = |key: &str| -> Vec<Node> {

@@ -147,7 +147,6 @@ impl Inner {
         if field.redescribe {
             if let Some(feedback) = &field.feedback {
                 field.redescribe = false;
-                field.applied.invalid = None;
                 for target in targets.clone() {
                     self.session.describe(&target, &feedback.root);
                 }

@@ -139,7 +139,6 @@ pub(crate) struct Feedback {
     /// The counter's text and level while it is in the node.
     counter_shows: Option<(String, &'static str)>,
     items: Vec<Item>,
-    empty: bool,
 }
 
 /// One message's list item and what it shows.
@@ -178,10 +177,11 @@ impl Feedback {
         set_attr(&root, "data-empty", "");
         anchor.parent_node()?.insert_before(&root, anchor.next_sibling().as_ref()).ok()?;
         session.own(&root);
-        Some(Feedback { root, counter, counter_text, list, counter_shows: None, items: Vec::new(), empty: true })
+        Some(Feedback { root, counter, counter_text, list, counter_shows: None, items: Vec::new() })
     }
 
     pub fn render(&mut self, meter: Option<&Meter>, messages: &[Shown]) {
+        let was_empty = self.counter_shows.is_none() && self.items.is_empty();
         match (meter, &mut self.counter_shows) {
             (Some(m), Some((text, level))) => {
                 if *text != m.text {
@@ -248,8 +248,7 @@ impl Feedback {
             _ => {}
         }
         let empty = meter.is_none() && messages.is_empty();
-        if empty != self.empty {
-            self.empty = empty;
+        if empty != was_empty {
             if empty {
                 let _ = self.root.set_attribute("data-empty", "");
             } else {
